@@ -1,0 +1,1 @@
+namespace Total.Scim; internal static class Placeholder { }
