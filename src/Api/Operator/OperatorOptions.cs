@@ -1,0 +1,10 @@
+namespace Total.Api.Operator;
+
+/// <summary>The <c>Operator</c> configuration section.</summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "Operator";
+
+    /// <summary>Bearer key of the operator API (env <c>Operator__ApiKey</c>). Generated and logged in Development when unset.</summary>
+    public string? ApiKey { get; set; }
+}

@@ -1,0 +1,39 @@
+using Total.Api.Operator;
+using Total.Api.Scim;
+using Total.Hosting.Health;
+using Total.Hosting.Http;
+using Total.Hosting.Silos;
+
+namespace Total.Api;
+
+/// <summary>
+/// Builds the TOTAL web application. Tests use the same two calls as <see cref="Program"/>, so what they
+/// exercise is exactly what runs.
+/// </summary>
+public static class TotalApi
+{
+    /// <summary>The address served when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> says otherwise (fixed contract).</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(args).UseDefaultUrl(DefaultUrl);
+
+    /// <param name="builder">From <see cref="CreateBuilder"/>.</param>
+    /// <param name="configureServices">Runs last before the container is built; tests use it to swap the clock.</param>
+    public static WebApplication Build(WebApplicationBuilder builder, Action<IServiceCollection>? configureServices = null)
+    {
+        builder.AddTotalOrleansForApi();
+        builder.Services.AddTotalHealthChecks(builder.Configuration);
+        builder.Services.AddOperatorApi(builder.Configuration);
+        builder.Services.AddScimApi(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.MapTotalHealthChecks();
+        app.MapOperatorApi();
+        app.MapScimApi();
+        return app;
+    }
+}

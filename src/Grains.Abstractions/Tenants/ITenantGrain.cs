@@ -1,0 +1,39 @@
+namespace Total.Grains.Abstractions.Tenants;
+
+/// <summary>
+/// One customer of TOTAL: its settings, its Entra app registration and its SCIM bearer tokens.
+/// Keyed by the TOTAL tenant id (the segment in the SCIM base URL).
+/// </summary>
+[Alias("Total.Tenant")]
+public interface ITenantGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the tenant and its first SCIM token; the token is returned here only.</summary>
+    [Alias("Create")]
+    Task<TenantCreation> CreateAsync(TenantRegistration registration);
+
+    /// <summary>The tenant without secrets, or null when it does not exist.</summary>
+    [Alias("Get")]
+    Task<TenantDetails?> GetAsync();
+
+    [Alias("UpdateGroups")]
+    Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups);
+
+    /// <summary>Sets or changes the customer's Entra app registration. A null secret keeps the stored one.</summary>
+    [Alias("UpdateEntraApp")]
+    Task<TenantOutcome> UpdateEntraAppAsync(string? clientId, string? clientSecret);
+
+    /// <summary>
+    /// Issues a new SCIM token. The previous current token stays valid for <paramref name="previousTokenValidFor"/>
+    /// so a provisioning job keeps working until the customer pastes the new one into Entra.
+    /// </summary>
+    [Alias("RotateScimToken")]
+    Task<ScimTokenIssue?> RotateScimTokenAsync(TimeSpan previousTokenValidFor);
+
+    /// <summary>True when the SHA-256 hash of a presented bearer token matches a live token of this tenant.</summary>
+    [Alias("IsValidScimToken"), ReadOnly]
+    Task<bool> IsValidScimTokenAsync(byte[] presentedTokenHash);
+
+    /// <summary>Offboards the tenant: its tokens stop working at once and its Entra tenant id is released.</summary>
+    [Alias("Delete")]
+    Task<bool> DeleteAsync();
+}

@@ -1,0 +1,16 @@
+namespace Total.Grains.Storage;
+
+/// <summary>Names of the grain storage provider and of each grain type's state.</summary>
+/// <remarks>
+/// The ADO.NET store keys rows by service id + state name + grain key, not by grain class, so every
+/// state name below must be unique across grain types. Renaming one orphans stored data.
+/// </remarks>
+public static class GrainStorage
+{
+    /// <summary>The one storage provider all grains use.</summary>
+    public const string ProviderName = "total";
+
+    public const string TenantState = "tenant";
+    public const string TenantDirectoryState = "tenant-directory";
+    public const string EntraTenantIndexState = "entra-tenant-index";
+}

@@ -1,0 +1,220 @@
+using Microsoft.Extensions.Logging;
+using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Secrets;
+using Total.Grains.Storage;
+
+namespace Total.Grains.Tenants;
+
+/// <inheritdoc cref="ITenantGrain"/>
+public sealed class TenantGrain(
+    [PersistentState(GrainStorage.TenantState, GrainStorage.ProviderName)] IPersistentState<TenantState> state,
+    SecretProtector secrets,
+    TimeProvider time,
+    ILogger<TenantGrain> logger) : Grain, ITenantGrain
+{
+    public const int MaxNameLength = 200;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    private TenantState Tenant => state.State;
+
+    public async Task<TenantCreation> CreateAsync(TenantRegistration registration)
+    {
+        if (Tenant.Exists)
+        {
+            return Refused(new TenantOutcome(TenantOutcomeKind.AlreadyExists, $"Tenant '{TenantId}' already exists."));
+        }
+
+        var name = registration.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            return Refused(TenantOutcome.Invalid($"'name' is required and must be at most {MaxNameLength} characters."));
+        }
+
+        if (registration.EntraTenantId == Guid.Empty)
+        {
+            return Refused(TenantOutcome.Invalid("'entraTenantId' must be the customer's Entra tenant id (a GUID), not the empty GUID."));
+        }
+
+        var (admin, adminError) = GroupReferences.Normalize(registration.AdminGroups, "adminGroups");
+        var (monitored, monitoredError) = GroupReferences.Normalize(registration.MonitoredGroups, "monitoredGroups");
+        if ((adminError ?? monitoredError) is { } groupError)
+        {
+            return Refused(TenantOutcome.Invalid(groupError));
+        }
+
+        var appError = ValidateEntraApp(registration.EntraClientId, registration.EntraClientSecret);
+        if (appError is not null)
+        {
+            return Refused(appError);
+        }
+
+        var index = GrainFactory.GetGrain<IEntraTenantIndexGrain>(registration.EntraTenantId.ToString("D"));
+        if (!await index.ClaimAsync(TenantId))
+        {
+            return Refused(TenantOutcome.Invalid($"Entra tenant {registration.EntraTenantId:D} is already onboarded as another TOTAL tenant."));
+        }
+
+        var now = time.GetUtcNow();
+        var token = ScimToken.Generate();
+        state.State = new TenantState
+        {
+            Exists = true,
+            Name = name,
+            EntraTenantId = registration.EntraTenantId,
+            EntraClientId = registration.EntraClientId?.Trim(),
+            ProtectedEntraClientSecret = registration.EntraClientSecret is { Length: > 0 } secret ? secrets.Protect(secret, TenantId) : null,
+            AdminGroups = admin,
+            MonitoredGroups = monitored,
+            CreatedAt = now,
+            ScimTokenHash = ScimToken.Hash(token),
+            ScimTokenIssuedAt = now,
+        };
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = new TenantState();
+            await index.ReleaseAsync(TenantId);
+            throw;
+        }
+
+        await GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key)
+            .AddAsync(new TenantSummary(TenantId, name, registration.EntraTenantId, now));
+        logger.LogInformation("Tenant {TenantId} onboarded for Entra tenant {EntraTenantId}", TenantId, registration.EntraTenantId);
+        return new TenantCreation(ToDetails(), token, TenantOutcome.Ok);
+    }
+
+    public Task<TenantDetails?> GetAsync() => Task.FromResult(Tenant.Exists ? ToDetails() : null);
+
+    public async Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups)
+    {
+        if (!Tenant.Exists)
+        {
+            return TenantOutcome.NotFound(TenantId);
+        }
+
+        var (admin, adminError) = GroupReferences.Normalize(adminGroups, "adminGroups");
+        var (monitored, monitoredError) = GroupReferences.Normalize(monitoredGroups, "monitoredGroups");
+        if ((adminError ?? monitoredError) is { } error)
+        {
+            return TenantOutcome.Invalid(error);
+        }
+
+        Tenant.AdminGroups = admin;
+        Tenant.MonitoredGroups = monitored;
+        await state.WriteStateAsync();
+        logger.LogInformation("Tenant {TenantId} groups changed: {AdminGroupCount} admin, {MonitoredGroupCount} monitored", TenantId, admin.Count, monitored.Count);
+        return TenantOutcome.Ok;
+    }
+
+    public async Task<TenantOutcome> UpdateEntraAppAsync(string? clientId, string? clientSecret)
+    {
+        if (!Tenant.Exists)
+        {
+            return TenantOutcome.NotFound(TenantId);
+        }
+
+        if (ValidateEntraApp(clientId, clientSecret) is { } error)
+        {
+            return error;
+        }
+
+        Tenant.EntraClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId.Trim();
+        if (clientSecret is { Length: > 0 })
+        {
+            Tenant.ProtectedEntraClientSecret = secrets.Protect(clientSecret, TenantId);
+        }
+
+        await state.WriteStateAsync();
+        logger.LogInformation("Tenant {TenantId} Entra app registration changed (secret replaced: {SecretReplaced})", TenantId, clientSecret is { Length: > 0 });
+        return TenantOutcome.Ok;
+    }
+
+    public async Task<ScimTokenIssue?> RotateScimTokenAsync(TimeSpan previousTokenValidFor)
+    {
+        if (!Tenant.Exists)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var token = ScimToken.Generate();
+        var overlap = previousTokenValidFor > TimeSpan.Zero ? previousTokenValidFor : TimeSpan.Zero;
+        Tenant.PreviousScimTokenHash = overlap > TimeSpan.Zero ? Tenant.ScimTokenHash : null;
+        Tenant.PreviousScimTokenValidUntil = overlap > TimeSpan.Zero ? now + overlap : null;
+        Tenant.ScimTokenHash = ScimToken.Hash(token);
+        Tenant.ScimTokenIssuedAt = now;
+        await state.WriteStateAsync();
+        logger.LogInformation("Tenant {TenantId} SCIM token rotated; previous token valid until {PreviousValidUntil}", TenantId, Tenant.PreviousScimTokenValidUntil);
+        return new ScimTokenIssue(token, now, Tenant.PreviousScimTokenValidUntil);
+    }
+
+    public Task<bool> IsValidScimTokenAsync(byte[] presentedTokenHash)
+    {
+        if (!Tenant.Exists || Tenant.ScimTokenHash is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        // Evaluate both comparisons every time: which token matched must not show in the timing.
+        var current = ScimToken.HashesEqual(presentedTokenHash, Tenant.ScimTokenHash);
+        var previous = Tenant.PreviousScimTokenHash is { } previousHash
+            && Tenant.PreviousScimTokenValidUntil > time.GetUtcNow()
+            && ScimToken.HashesEqual(presentedTokenHash, previousHash);
+        return Task.FromResult(current | previous);
+    }
+
+    public async Task<bool> DeleteAsync()
+    {
+        if (!Tenant.Exists)
+        {
+            return false;
+        }
+
+        var entraTenantId = Tenant.EntraTenantId;
+        await state.ClearStateAsync();
+        state.State = new TenantState();
+        await GrainFactory.GetGrain<IEntraTenantIndexGrain>(entraTenantId.ToString("D")).ReleaseAsync(TenantId);
+        await GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).RemoveAsync(TenantId);
+        logger.LogInformation("Tenant {TenantId} offboarded", TenantId);
+        return true;
+    }
+
+    private TenantOutcome? ValidateEntraApp(string? clientId, string? clientSecret)
+    {
+        if (!string.IsNullOrWhiteSpace(clientId) && !Guid.TryParse(clientId, out _))
+        {
+            return TenantOutcome.Invalid("'entraClientId' must be the application (client) id of the customer's Entra app registration (a GUID).");
+        }
+
+        if (clientSecret is { Length: > 0 } && !secrets.CanProtect)
+        {
+            return TenantOutcome.Invalid("This server has no encryption key (Secrets:EncryptionKey), so it refuses to store an Entra client secret. Ask the operator to configure one.");
+        }
+
+        if (clientSecret is { Length: > 1024 })
+        {
+            return TenantOutcome.Invalid("'entraClientSecret' is longer than 1024 characters.");
+        }
+
+        return null;
+    }
+
+    private TenantDetails ToDetails() => new(
+        TenantId,
+        Tenant.Name,
+        Tenant.EntraTenantId,
+        Tenant.EntraClientId,
+        Tenant.ProtectedEntraClientSecret is not null,
+        Tenant.AdminGroups.ToArray(),
+        Tenant.MonitoredGroups.ToArray(),
+        Tenant.CreatedAt,
+        Tenant.ScimTokenIssuedAt,
+        Tenant.PreviousScimTokenValidUntil > time.GetUtcNow() ? Tenant.PreviousScimTokenValidUntil : null);
+
+    private static TenantCreation Refused(TenantOutcome outcome) => new(null, null, outcome);
+}

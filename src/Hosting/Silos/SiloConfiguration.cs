@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Total.Grains.Secrets;
+using Total.Grains.Storage;
+
+namespace Total.Hosting.Silos;
+
+/// <summary>One place that configures a TOTAL silo, used by the co-hosted API and by <c>src/Silo</c>.</summary>
+public static class SiloConfiguration
+{
+    /// <summary>
+    /// Embedded (no connection string): localhost clustering and in-memory storage/reminders.
+    /// Otherwise PostgreSQL through the Orleans ADO.NET providers for clustering, persistence and reminders.
+    /// </summary>
+    public static ISiloBuilder AddTotalSilo(this ISiloBuilder silo, IConfiguration configuration, bool singleSilo)
+    {
+        var options = OrleansHostingOptions.From(configuration);
+        var connectionString = TotalModes.ConnectionString(configuration);
+
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        if (options.SiloName is { Length: > 0 } siloName)
+        {
+            silo.Configure<SiloOptions>(s => s.SiloName = siloName);
+        }
+
+        if (connectionString is null)
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.AddMemoryGrainStorage(GrainStorage.ProviderName);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            var advertised = options.AdvertisedAddress() ?? (singleSilo ? IPAddress.Loopback : null);
+            if (advertised is null)
+            {
+                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(GrainStorage.ProviderName, o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connectionString;
+
+                // Offboarding and SCIM deletes must remove the row, not leave an empty payload behind.
+                o.DeleteStateOnClear = true;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        // Stored state is System.Text.Json, not Orleans' default Newtonsoft-with-type-names: renaming a
+        // .NET type must never make stored tenants unreadable.
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<SecretProtectionOptions>().Bind(configuration.GetSection(SecretProtectionOptions.Section));
+        silo.Services.TryAddSingleton(sp => new SecretProtector(
+            sp.GetRequiredService<IOptions<SecretProtectionOptions>>(),
+            sp.GetRequiredService<ILogger<SecretProtector>>(),
+            allowEphemeralKey: connectionString is null));
+        return silo;
+    }
+
+    /// <summary>Cluster mode: the API finds silos through the PostgreSQL membership table.</summary>
+    public static IClientBuilder AddTotalClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var options = OrleansHostingOptions.From(configuration);
+        var connectionString = TotalModes.ConnectionString(configuration)
+            ?? throw new InvalidOperationException("Cluster mode needs ConnectionStrings:Total.");
+        client.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        return client;
+    }
+
+    /// <summary>The ADO.NET invariant name the Orleans providers load Npgsql by.</summary>
+    public const string PostgresInvariant = "Npgsql";
+}
