@@ -74,18 +74,8 @@ public static class OperatorApi
         }
 
         var tenant = creation.Tenant!;
-        var baseUrl = scimBaseUrl.For(request, tenant.TenantId);
-        return Results.Created($"/operator/tenants/{tenant.TenantId}", new CreatedTenantResponse(
-            tenant.TenantId,
-            tenant.Name,
-            tenant.EntraTenantId,
-            tenant.EntraClientId,
-            tenant.HasEntraClientSecret,
-            tenant.AdminGroups,
-            tenant.MonitoredGroups,
-            baseUrl,
-            creation.ScimToken!,
-            tenant.CreatedAt));
+        var response = new CreatedTenantResponse(TenantResponse.From(tenant, scimBaseUrl.For(request, tenant.TenantId)), creation.ScimToken!);
+        return Results.Created($"/operator/tenants/{tenant.TenantId}", response);
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, IGrainFactory grains, ScimBaseUrl scimBaseUrl)

@@ -21,7 +21,7 @@ public sealed record UpdateEntraAppRequest(string? EntraClientId, string? EntraC
 public sealed record RotateScimTokenRequest(int? PreviousTokenValidForSeconds);
 
 /// <summary>A tenant as the operator API returns it. Never contains a secret.</summary>
-public sealed record TenantResponse(
+public record TenantResponse(
     string TenantId,
     string Name,
     Guid EntraTenantId,
@@ -48,18 +48,14 @@ public sealed record TenantResponse(
         tenant.PreviousScimTokenValidUntil);
 }
 
-/// <summary>The 201 answer to onboarding: the tenant plus the SCIM token, shown this once.</summary>
-public sealed record CreatedTenantResponse(
-    string TenantId,
-    string Name,
-    Guid EntraTenantId,
-    string? EntraClientId,
-    bool HasEntraClientSecret,
-    IReadOnlyList<string> AdminGroups,
-    IReadOnlyList<string> MonitoredGroups,
-    string ScimBaseUrl,
-    string ScimToken,
-    DateTimeOffset CreatedAt);
+/// <summary>The 201 answer to onboarding: the tenant plus its SCIM token, shown this once.</summary>
+public sealed record CreatedTenantResponse : TenantResponse
+{
+    public CreatedTenantResponse(TenantResponse tenant, string scimToken)
+        : base(tenant) => ScimToken = scimToken;
+
+    public string ScimToken { get; }
+}
 
 /// <summary>A newly issued SCIM token, shown this once.</summary>
 public sealed record ScimTokenResponse(string ScimBaseUrl, string ScimToken, DateTimeOffset IssuedAt, DateTimeOffset? PreviousTokenValidUntil);
