@@ -1,0 +1,48 @@
+namespace Total.Grains.Abstractions.Directory;
+
+/// <summary>
+/// One shard of a tenant's query projection of users or groups, keyed <c>{tenantId}/{User|Group}/{shard}</c>.
+/// Resources land in the shard of their unique key (lower-cased userName or displayName), so the shard also
+/// serialises uniqueness claims for those keys. Loaded from the store when activated; the user and group
+/// grains keep it current as they write.
+/// </summary>
+[Alias("Total.DirectoryShard")]
+public interface IDirectoryShardGrain : IGrainWithStringKey
+{
+    /// <summary>Reserves <paramref name="uniqueKey"/> for <paramref name="id"/>; false (with the owner's id) when another resource has it.</summary>
+    [Alias("Claim")]
+    Task<string?> ClaimAsync(string uniqueKey, string id);
+
+    [Alias("Release")]
+    Task ReleaseAsync(string uniqueKey, string id);
+
+    [Alias("Upsert")]
+    Task UpsertAsync(DirectoryEntry entry);
+
+    [Alias("Remove")]
+    Task RemoveAsync(string id);
+
+    /// <summary>Matches of a SCIM filter (null = all) in this shard, best first by the sort, at most <c>Top</c> of them, and how many matched.</summary>
+    [Alias("Query"), ReadOnly]
+    Task<ShardQueryResult> QueryAsync(ShardQuery query);
+
+    [Alias("GetResources"), ReadOnly]
+    Task<IReadOnlyList<string>> GetResourcesAsync(IReadOnlyList<string> ids);
+}
+
+[GenerateSerializer, Immutable, Alias("Total.ShardQuery")]
+public sealed record ShardQuery(
+    [property: Id(0)] string? Filter,
+    [property: Id(1)] string? SortBy,
+    [property: Id(2)] bool Descending,
+    [property: Id(3)] int Top);
+
+[GenerateSerializer, Immutable, Alias("Total.ShardQueryResult")]
+public sealed record ShardQueryResult(
+    [property: Id(0)] int Total,
+    [property: Id(1)] IReadOnlyList<ShardHit> Hits);
+
+[GenerateSerializer, Immutable, Alias("Total.ShardHit")]
+public sealed record ShardHit(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string? SortKey);

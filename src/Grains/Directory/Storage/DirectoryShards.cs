@@ -1,0 +1,20 @@
+using System.IO.Hashing;
+using System.Text;
+
+namespace Total.Grains.Directory.Storage;
+
+/// <summary>
+/// Splits each tenant's users (and groups) into a fixed number of directory shards by a stable hash of the
+/// unique key, so a big tenant is served by several grains and one key always lands on the same shard.
+/// The count is part of the stored data (column <c>shard</c>): changing it needs a data migration.
+/// </summary>
+public static class DirectoryShards
+{
+    public const int Count = 8;
+
+    public static int Of(string uniqueKey) =>
+        (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(uniqueKey)) % Count);
+
+    /// <summary>The unique key of a userName or displayName: case-insensitive per the SCIM schema.</summary>
+    public static string KeyOf(string name) => name.ToLowerInvariant();
+}

@@ -1,0 +1,23 @@
+namespace Total.Grains.Directory.Storage;
+
+/// <summary>Group membership rows: one per (group, member), so a change costs the same for any group size.</summary>
+public interface IGroupMemberStore
+{
+    /// <summary>Adds members; returns the ids that were not members before.</summary>
+    Task<IReadOnlyList<string>> AddAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes members; returns the ids that were members.</summary>
+    Task<IReadOnlyList<string>> RemoveAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every member; returns who they were.</summary>
+    Task<IReadOnlyList<string>> RemoveAllAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<string>> ListAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);
+
+    Task<bool> ContainsAsync(string tenantId, string groupId, string memberId, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>The groups <paramref name="memberId"/> belongs to.</summary>
+    Task<IReadOnlyList<string>> GroupsOfAsync(string tenantId, string memberId, CancellationToken cancellationToken = default);
+}

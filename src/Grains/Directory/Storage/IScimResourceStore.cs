@@ -1,0 +1,25 @@
+namespace Total.Grains.Directory.Storage;
+
+/// <summary>
+/// Durable rows of SCIM users and groups. PostgreSQL in single-node and cluster modes, memory in embedded
+/// mode; both enforce the per-tenant unique key and the version check the same way.
+/// </summary>
+public interface IScimResourceStore
+{
+    Task<StoredResource?> GetAsync(string tenantId, ScimResourceType type, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts a new resource (version as given).</summary>
+    Task<StoreWriteResult> InsertAsync(StoredResource resource, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a resource if its stored version is <paramref name="expectedVersion"/>.</summary>
+    Task<StoreWriteResult> UpdateAsync(StoredResource resource, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a resource (and, for a group, its member rows). False when it was not there.</summary>
+    Task<bool> DeleteAsync(string tenantId, ScimResourceType type, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every resource of one directory shard, for a shard grain's activation.</summary>
+    Task<IReadOnlyList<StoredResource>> ListShardAsync(string tenantId, ScimResourceType type, int shard, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes everything of a tenant (offboarding).</summary>
+    Task DeleteTenantAsync(string tenantId, CancellationToken cancellationToken = default);
+}
