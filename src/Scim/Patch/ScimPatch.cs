@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Total.Scim.Schema;
+
+namespace Total.Scim.Patch;
+
+/// <summary>
+/// Entry points for SCIM PATCH (RFC 7644 §3.5.2) with the Microsoft Entra request shapes described in
+/// <c>Total.Scim.Patch.EntraCompat</c>.
+/// </summary>
+public static class ScimPatch
+{
+    /// <summary>Most operations accepted in one request.</summary>
+    public const int MaxOperations = 1000;
+
+    /// <summary>
+    /// Reads a PatchOp body into operations. <c>Operations</c> is required and non-empty (400
+    /// invalidSyntax), at most <see cref="MaxOperations"/> (400 invalidValue); op names ignore case;
+    /// paths are syntax-checked (400 invalidPath).
+    /// </summary>
+    public static IReadOnlyList<PatchOperation> ParseRequest(JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return PatchRequestReader.Read(body);
+    }
+
+    /// <summary>
+    /// Applies operations to a copy of <paramref name="resource"/> and returns the normalised, validated
+    /// result. The input is never modified; any failing operation throws and nothing is applied.
+    /// </summary>
+    public static JsonObject Apply(JsonObject resource, IReadOnlyList<PatchOperation> operations, ScimResourceSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(schema);
+        return new PatchApplier(schema).Apply(resource, operations.Select((operation, index) => (index, operation)));
+    }
+
+    /// <summary>
+    /// Plans a group PATCH for a group stored without <c>members</c>: returns the updated group object
+    /// and the ordered membership operations. The input is never modified; errors throw before any
+    /// part of the plan is returned.
+    /// </summary>
+    public static GroupPatchPlan PlanGroupPatch(JsonObject groupWithoutMembers, IReadOnlyList<PatchOperation> operations)
+    {
+        ArgumentNullException.ThrowIfNull(groupWithoutMembers);
+        ArgumentNullException.ThrowIfNull(operations);
+        return GroupPatchPlanner.Plan(groupWithoutMembers, operations);
+    }
+}

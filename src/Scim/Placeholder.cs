@@ -1,1 +1,0 @@
-namespace Total.Scim; internal static class Placeholder { }
