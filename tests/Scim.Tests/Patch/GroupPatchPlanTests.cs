@@ -230,4 +230,20 @@ public class GroupPatchPlanTests
 
         Assert.Equal(["u-1", "u-2"], Assert.IsType<AddMembers>(Assert.Single(plan.MemberOperations)).MemberIds);
     }
+
+    [Fact]
+    public void Urn_qualified_members_path_is_a_member_operation()
+    {
+        var plan = Plan(Ops("""{"op":"add","path":"urn:ietf:params:scim:schemas:core:2.0:Group:members","value":[{"value":"u-1"}]}"""));
+
+        Assert.Equal(["u-1"], Assert.IsType<AddMembers>(Assert.Single(plan.MemberOperations)).MemberIds);
+    }
+
+    [Fact]
+    public void Legacy_remove_with_single_member_object_removes_only_that_member()
+    {
+        var plan = Plan(Ops("""{"op":"Remove","path":"members","value":{"value":"u-91bc"}}"""));
+
+        Assert.Equal(["u-91bc"], Assert.IsType<RemoveMembers>(Assert.Single(plan.MemberOperations)).MemberIds);
+    }
 }

@@ -477,4 +477,58 @@ public class ScimPatchApplyTests
 
         Assert.Equal("Blue Team", result[Enterprise]!["department"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Replace_complex_attribute_by_path_keeps_unmentioned_sub_attributes()
+    {
+        var result = ApplyPatch(StoredUser(), Ops("""{"op":"replace","path":"name","value":{"givenName":"Augusta"}}"""));
+
+        AssertJsonEqual("""{"formatted":"Ada Lovelace","familyName":"Lovelace","givenName":"Augusta"}""", result["name"]);
+    }
+
+    [Fact]
+    public void Add_single_object_to_multi_valued_attribute_appends_it()
+    {
+        var result = ApplyPatch(StoredUser(), Ops("""{"op":"add","path":"phoneNumbers","value":{"value":"+1 555 0100","type":"mobile"}}"""));
+
+        AssertJsonEqual("""[{"value":"+1 555 0100","type":"mobile"}]""", result["phoneNumbers"]);
+    }
+
+    [Fact]
+    public void Add_to_extension_root_path_merges_its_attributes()
+    {
+        var result = ApplyPatch(StoredUser(), Ops("""{"op":"add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User","value":{"division":"Security","manager":{"value":"u-boss"}}}"""));
+
+        AssertJsonEqual("""{"department":"SOC","division":"Security","manager":{"value":"u-boss"}}""", result[Enterprise]);
+    }
+
+    [Fact]
+    public void Remove_extension_root_path_removes_the_extension()
+    {
+        var result = ApplyPatch(StoredUser(), Ops("""{"op":"remove","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"}"""));
+
+        Assert.False(result.ContainsKey(Enterprise));
+    }
+
+    [Fact]
+    public void Okta_deactivate_is_a_no_path_replace()
+    {
+        var result = ApplyPatch(StoredUser(), Ops("""{"op":"replace","value":{"active":false}}"""));
+
+        Assert.False(result["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Filtered_replace_with_primary_clears_primary_elsewhere()
+    {
+        var user = StoredUser();
+        user["emails"]!.AsArray().Add(Parse("""{"value":"ada@home.example","type":"home"}"""));
+
+        var result = ApplyPatch(user, Ops("""{"op":"replace","path":"emails[type eq \"home\"].primary","value":"True"}"""));
+
+        AssertJsonEqual("""
+            [{"value":"ada.lovelace@contoso.example","type":"work","primary":false},
+             {"value":"ada@home.example","type":"home","primary":true}]
+            """, result["emails"]);
+    }
 }

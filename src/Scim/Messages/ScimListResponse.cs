@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Total.Scim.Schema;
+
+namespace Total.Scim.Messages;
+
+/// <summary>
+/// Writes the RFC 7644 §3.4.2 ListResponse. <c>totalResults</c>, <c>startIndex</c> and
+/// <c>itemsPerPage</c> are JSON integers (Okta's tests reject strings); a query with no hits is a
+/// 200 with an empty <c>Resources</c> array, never a 404 (Entra quarantines on 404).
+/// </summary>
+public static class ScimListResponse
+{
+    /// <summary>Creates a list response for one page.</summary>
+    /// <param name="resources">The page's resources (already projected); copied if attached elsewhere.</param>
+    /// <param name="totalResults">Number of matches over all pages.</param>
+    /// <param name="startIndex">1-based index of the first resource of the page.</param>
+    public static JsonObject Create(IEnumerable<JsonObject> resources, int totalResults, int startIndex)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var items = new JsonArray();
+        foreach (var resource in resources)
+        {
+            items.Add(resource.Parent is null ? resource : resource.DeepClone());
+        }
+
+        return new JsonObject
+        {
+            ["schemas"] = new JsonArray(ScimSchemas.ListResponse),
+            ["totalResults"] = totalResults,
+            ["startIndex"] = startIndex,
+            ["itemsPerPage"] = items.Count,
+            ["Resources"] = items,
+        };
+    }
+}
