@@ -276,6 +276,13 @@ internal sealed class PatchApplier(ScimResourceSchema schema)
         var normalized = sub is null
             ? ScimResourceNormalizer.NormalizeSingle(attribute, value, displayPath)
             : ScimResourceNormalizer.NormalizeSingle(sub, value, displayPath + "." + sub.Name);
+        if (sub is null && normalized is null && op == PatchOperationType.Replace)
+        {
+            // Replacing matched values with nothing removes them.
+            ApplyFiltered(container, attribute, filter, null, PatchOperationType.Remove, null, displayPath);
+            return;
+        }
+
         if (matches.Count == 0)
         {
             if (normalized is null)

@@ -47,9 +47,7 @@ internal static class PatchRequestReader
             throw ScimException.InvalidSyntax($"{where} must be an object with 'op', 'path' and 'value'.");
         }
 
-        if (!operation.GetPropertyIgnoreCase("op").TryGetString(out var opText)
-            || !Enum.TryParse<PatchOperationType>(opText, ignoreCase: true, out var op)
-            || !char.IsAsciiLetter(opText[0]))
+        if (!operation.GetPropertyIgnoreCase("op").TryGetString(out var opText) || ParseOp(opText.Trim()) is not { } op)
         {
             throw ScimException.InvalidSyntax($"{where}.op must be 'add', 'replace' or 'remove'.");
         }
@@ -80,4 +78,13 @@ internal static class PatchRequestReader
 
         return new PatchOperation(op, path, operation.GetPropertyIgnoreCase("value")?.DeepClone());
     }
+
+    // Explicit names rather than Enum.TryParse, which would also accept "1" or "add, remove".
+    private static PatchOperationType? ParseOp(string text) => text.ToUpperInvariant() switch
+    {
+        "ADD" => PatchOperationType.Add,
+        "REPLACE" => PatchOperationType.Replace,
+        "REMOVE" => PatchOperationType.Remove,
+        _ => null,
+    };
 }

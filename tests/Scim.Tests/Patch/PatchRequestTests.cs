@@ -51,6 +51,7 @@ public class PatchRequestTests
     [InlineData("""{"Operations":[{"op":"merge","path":"title","value":"x"}]}""", "invalidSyntax")]
     [InlineData("""{"Operations":[{"path":"title","value":"x"}]}""", "invalidSyntax")]
     [InlineData("""{"Operations":[{"op":"1","path":"title","value":"x"}]}""", "invalidSyntax")]
+    [InlineData("""{"Operations":[{"op":"add, remove","path":"title","value":"x"}]}""", "invalidSyntax")]
     [InlineData("""{"Operations":[{"op":"add","path":42,"value":"x"}]}""", "invalidPath")]
     [InlineData("""{"Operations":[{"op":"add","path":"emails[type eq","value":"x"}]}""", "invalidPath")]
     public void Malformed_requests_are_rejected(string body, string scimType)
