@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Total.Scim.Errors;
 
 namespace Total.Api.Scim;
 
@@ -11,6 +11,8 @@ public static class ScimApi
         services.AddOptions<ScimOptions>().Bind(configuration.GetSection(ScimOptions.Section));
         services.AddSingleton<ScimBaseUrl>();
         services.AddSingleton<ScimTokenCache>();
+        services.AddSingleton<ScimRequestBody>();
+        services.AddSingleton<ScimResourceRenderer>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
@@ -19,32 +21,13 @@ public static class ScimApi
     {
         var scim = endpoints.MapGroup(ScimBaseUrl.RoutePrefix + "/{tenantId}")
             .AddEndpointFilter<ScimAuthenticationFilter>()
+            .AddEndpointFilter<ScimExceptionFilter>()
             .WithTags("SCIM");
-        scim.MapGet("/ServiceProviderConfig", ServiceProviderConfig);
+        scim.MapScimDiscovery();
+        scim.MapScimResource(ScimResourceKind.Users);
+        scim.MapScimResource(ScimResourceKind.Groups);
+        scim.Map("/{**rest}", (string rest) =>
+            ScimResults.Error(ScimException.NotFound($"There is no SCIM endpoint '/{rest}' here; the endpoints are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.")));
         return endpoints;
     }
-
-    private static IResult ServiceProviderConfig(HttpRequest request, ScimBaseUrl baseUrl, string tenantId) =>
-        ScimResults.Json(new JsonObject
-        {
-            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"),
-            ["patch"] = new JsonObject { ["supported"] = true },
-            ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
-            ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = 1000 },
-            ["changePassword"] = new JsonObject { ["supported"] = false },
-            ["sort"] = new JsonObject { ["supported"] = true },
-            ["etag"] = new JsonObject { ["supported"] = true },
-            ["authenticationSchemes"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "oauthbearertoken",
-                ["name"] = "OAuth Bearer Token",
-                ["description"] = "The Secret Token from TOTAL (Settings → SSO & Provisioning).",
-                ["primary"] = true,
-            }),
-            ["meta"] = new JsonObject
-            {
-                ["resourceType"] = "ServiceProviderConfig",
-                ["location"] = baseUrl.For(request, tenantId) + "/ServiceProviderConfig",
-            },
-        });
 }

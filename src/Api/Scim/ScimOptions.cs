@@ -11,6 +11,9 @@ public sealed class ScimOptions
     /// <summary>How long a validated token is trusted without asking the tenant grain again (bounds how late a revoked token still works).</summary>
     public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Largest accepted SCIM request body; larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>The externally visible base of this service (e.g. https://total.example.com) for the Tenant URL; the request's own scheme and host when unset.</summary>
     public string? PublicBaseUrl { get; set; }
 }

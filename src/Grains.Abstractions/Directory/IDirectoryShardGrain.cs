@@ -45,4 +45,4 @@ public sealed record ShardQueryResult(
 [GenerateSerializer, Immutable, Alias("Total.ShardHit")]
 public sealed record ShardHit(
     [property: Id(0)] string Id,
-    [property: Id(1)] string? SortKey);
+    [property: Id(1)] string? Resource);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Directory.Storage;
 using Total.Grains.Secrets;
 using Total.Grains.Storage;
 
@@ -9,6 +10,7 @@ namespace Total.Grains.Tenants;
 public sealed class TenantGrain(
     [PersistentState(GrainStorage.TenantState, GrainStorage.ProviderName)] IPersistentState<TenantState> state,
     SecretProtector secrets,
+    IScimResourceStore directory,
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
@@ -176,6 +178,7 @@ public sealed class TenantGrain(
         }
 
         var entraTenantId = Tenant.EntraTenantId;
+        await directory.DeleteTenantAsync(TenantId);
         await state.ClearStateAsync();
         state.State = new TenantState();
         await GrainFactory.GetGrain<IEntraTenantIndexGrain>(entraTenantId.ToString("D")).ReleaseAsync(TenantId);

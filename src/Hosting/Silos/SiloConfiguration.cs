@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
+using Total.Grains.Directory.Storage;
 using Total.Grains.Secrets;
 using Total.Grains.Storage;
 
@@ -37,6 +39,9 @@ public static class SiloConfiguration
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorage(GrainStorage.ProviderName);
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<InMemoryScimStore>();
+            silo.Services.AddSingleton<IScimResourceStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
+            silo.Services.AddSingleton<IGroupMemberStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
         }
         else
         {
@@ -68,6 +73,9 @@ public static class SiloConfiguration
                 o.Invariant = PostgresInvariant;
                 o.ConnectionString = connectionString;
             });
+            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            silo.Services.AddSingleton<IScimResourceStore, PostgresScimResourceStore>();
+            silo.Services.AddSingleton<IGroupMemberStore, PostgresGroupMemberStore>();
         }
 
         // Stored state is System.Text.Json, not Orleans' default Newtonsoft-with-type-names: renaming a

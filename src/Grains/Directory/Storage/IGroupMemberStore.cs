@@ -18,6 +18,9 @@ public interface IGroupMemberStore
 
     Task<long> CountAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);
 
+    /// <summary>Takes a deleted resource out of every group; returns the groups it was in.</summary>
+    Task<IReadOnlyList<string>> RemoveFromAllGroupsAsync(string tenantId, string memberId, CancellationToken cancellationToken = default);
+
     /// <summary>The groups <paramref name="memberId"/> belongs to.</summary>
     Task<IReadOnlyList<string>> GroupsOfAsync(string tenantId, string memberId, CancellationToken cancellationToken = default);
 }

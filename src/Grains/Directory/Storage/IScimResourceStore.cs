@@ -20,6 +20,9 @@ public interface IScimResourceStore
     /// <summary>Every resource of one directory shard, for a shard grain's activation.</summary>
     Task<IReadOnlyList<StoredResource>> ListShardAsync(string tenantId, ScimResourceType type, int shard, CancellationToken cancellationToken = default);
 
+    /// <summary>Which of <paramref name="ids"/> are users or groups of the tenant (group members must be).</summary>
+    Task<IReadOnlySet<string>> ExistingIdsAsync(string tenantId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Removes everything of a tenant (offboarding).</summary>
     Task DeleteTenantAsync(string tenantId, CancellationToken cancellationToken = default);
 }

@@ -92,6 +92,35 @@ public sealed class InMemoryScimStore : IScimResourceStore, IGroupMemberStore
         }
     }
 
+    public Task<IReadOnlySet<string>> ExistingIdsAsync(string tenantId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlySet<string> found = ids
+                .Where(id => _rows.ContainsKey((tenantId, ScimResourceType.User, id)) || _rows.ContainsKey((tenantId, ScimResourceType.Group, id)))
+                .ToHashSet(StringComparer.Ordinal);
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> RemoveFromAllGroupsAsync(string tenantId, string memberId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_groupsOf.Remove((tenantId, memberId), out var groups))
+            {
+                return Task.FromResult<IReadOnlyList<string>>([]);
+            }
+
+            foreach (var group in groups)
+            {
+                Members(tenantId, group).Remove(memberId);
+            }
+
+            return Task.FromResult<IReadOnlyList<string>>(groups.Order(StringComparer.Ordinal).ToList());
+        }
+    }
+
     public Task DeleteTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         lock (_lock)

@@ -72,6 +72,14 @@ public sealed class PostgresGroupMemberStore(NpgsqlDataSource dataSource) : IGro
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public async Task<IReadOnlyList<string>> RemoveFromAllGroupsAsync(string tenantId, string memberId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM scim_group_members WHERE tenant_id = $1 AND member_id = $2 RETURNING group_id");
+        command.Parameters.AddWithValue(tenantId);
+        command.Parameters.AddWithValue(memberId);
+        return await ReadIdsAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> GroupsOfAsync(string tenantId, string memberId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT group_id FROM scim_group_members WHERE tenant_id = $1 AND member_id = $2 ORDER BY group_id");

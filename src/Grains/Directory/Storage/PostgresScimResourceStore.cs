@@ -89,6 +89,26 @@ public sealed class PostgresScimResourceStore(NpgsqlDataSource dataSource) : ISc
         return rows;
     }
 
+    public async Task<IReadOnlySet<string>> ExistingIdsAsync(string tenantId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = dataSource.CreateCommand("SELECT id FROM scim_resources WHERE tenant_id = $1 AND id = ANY($2)");
+        command.Parameters.AddWithValue(tenantId);
+        command.Parameters.AddWithValue(ids.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
     public async Task DeleteTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         await using var batch = dataSource.CreateBatch();

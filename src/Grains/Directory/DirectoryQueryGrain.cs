@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Orleans.Concurrency;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Directory.Storage;
+using Total.Scim.Errors;
+using Total.Scim.Filter;
+using Total.Scim.Messages;
+using Total.Scim.Schema;
+
+namespace Total.Grains.Directory;
+
+/// <inheritdoc cref="IDirectoryQueryGrain"/>
+/// <remarks>
+/// An equality on the unique name goes to the one shard that holds it; anything else fans out to every
+/// shard of the tenant. Each shard returns its best <c>startIndex - 1 + count</c> hits and its total, so
+/// totalResults is exact and only the page's resources travel.
+/// </remarks>
+[StatelessWorker]
+public sealed class DirectoryQueryGrain(IGroupMemberStore members) : Grain, IDirectoryQueryGrain
+{
+    private const string MembersValue = "members.value";
+
+    public async Task<DirectoryPage> QueryAsync(DirectoryQuery query)
+    {
+        var (tenantId, typeName) = ScimKeys.Parse(this.GetPrimaryKeyString());
+        var schema = typeName == "Group" ? ScimResourceSchema.Group : ScimResourceSchema.User;
+        FilterNode? filter;
+        try
+        {
+            filter = query.Filter is null ? null : FilterParser.Parse(query.Filter);
+            if (filter is not null)
+            {
+                FilterEvaluator.Validate(filter, schema);
+            }
+
+            if (query.SortBy is not null && (!ScimAttributePath.TryParse(query.SortBy, out var sortPath) || schema.Resolve(sortPath).Attribute is null))
+            {
+                throw ScimException.InvalidValue($"sortBy '{query.SortBy}' is not an attribute of {typeName}.");
+            }
+
+            if (filter is not null && typeName == "Group" && ReferencesMembers(filter))
+            {
+                return await QueryByMemberAsync(tenantId, filter, schema, query);
+            }
+        }
+        catch (ScimException exception)
+        {
+            return new DirectoryPage(0, [], ScimOutcomes.From(exception));
+        }
+
+        var shards = ShardsFor(tenantId, typeName, filter, schema);
+        var top = query.StartIndex - 1 + query.Count;
+        var shardQuery = new ShardQuery(query.Filter, query.SortBy, query.Descending, top);
+        var results = await Task.WhenAll(shards.Select(shard => shard.QueryAsync(shardQuery)));
+        var total = results.Sum(r => r.Total);
+        if (query.Count == 0)
+        {
+            return new DirectoryPage(total, []);
+        }
+
+        if (query.SortBy is null)
+        {
+            var page = results
+                .SelectMany((result, shard) => result.Hits.Select(hit => (hit.Id, Shard: shard)))
+                .OrderBy(hit => hit.Id, StringComparer.Ordinal)
+                .Skip(query.StartIndex - 1)
+                .Take(query.Count)
+                .ToList();
+            var fetched = await Task.WhenAll(page.GroupBy(hit => hit.Shard).Select(async group =>
+                (await shards[group.Key].GetResourcesAsync(group.Select(hit => hit.Id).ToList())).Select(ScimJson.Read)));
+            var byId = fetched.SelectMany(r => r).ToDictionary(r => (string)r["id"]!, StringComparer.Ordinal);
+            return new DirectoryPage(total, page.Where(hit => byId.ContainsKey(hit.Id)).Select(hit => ScimJson.Write(byId[hit.Id])).ToList());
+        }
+
+        var path = ScimAttributePath.TryParse(query.SortBy, out var parsed) ? parsed : throw new InvalidOperationException("sortBy was validated above");
+        var comparer = new ScimSortComparer(path, query.Descending ? ScimSortOrder.Descending : ScimSortOrder.Ascending, schema);
+        var sorted = results
+            .SelectMany(result => result.Hits)
+            .Select(hit => ScimJson.Read(hit.Resource!))
+            .OrderBy(resource => resource, comparer)
+            .ThenBy(resource => (string)resource["id"]!, StringComparer.Ordinal)
+            .Skip(query.StartIndex - 1)
+            .Take(query.Count)
+            .Select(ScimJson.Write)
+            .ToList();
+        return new DirectoryPage(total, sorted);
+    }
+
+    private List<IDirectoryShardGrain> ShardsFor(string tenantId, string typeName, FilterNode? filter, ScimResourceSchema schema)
+    {
+        var uniqueAttribute = typeName == "Group" ? "displayName" : "userName";
+        if (filter is not null && FilterLookup.TryGetEqualityLookups(filter, schema, out var terms)
+            && terms.FirstOrDefault(t => string.Equals(t.AttributePath, uniqueAttribute, StringComparison.OrdinalIgnoreCase)) is { } term)
+        {
+            return [GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(term.Value))))];
+        }
+
+        return Enumerable.Range(0, DirectoryShards.Count)
+            .Select(shard => GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, shard)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Group filters on members (Entra's membership check: <c>id eq "g" and members[value eq "u"]</c>) are
+    /// answered from the membership rows: the groups of the member, each checked against the whole filter
+    /// as if its member list were the one member asked about.
+    /// </summary>
+    private async Task<DirectoryPage> QueryByMemberAsync(string tenantId, FilterNode filter, ScimResourceSchema schema, DirectoryQuery query)
+    {
+        if (!FilterLookup.TryGetEqualityLookups(filter, schema, out var terms) || terms.Where(t => t.AttributePath == MembersValue).ToList() is not { Count: > 0 } memberTerms)
+        {
+            throw ScimException.InvalidFilter("A filter on 'members' is supported as an equality joined by 'and', e.g. id eq \"<group>\" and members[value eq \"<user>\"].");
+        }
+
+        IEnumerable<string>? candidates = null;
+        foreach (var term in memberTerms)
+        {
+            var groups = await members.GroupsOfAsync(tenantId, term.Value);
+            candidates = candidates is null ? groups : candidates.Intersect(groups, StringComparer.Ordinal);
+        }
+
+        var matches = new List<JsonObject>();
+        foreach (var groupId in candidates!)
+        {
+            var outcome = await GrainFactory.GetGrain<IScimGroupGrain>(ScimKeys.Resource(tenantId, groupId)).GetAsync(includeMembers: false);
+            if (outcome.Resource is null)
+            {
+                continue;
+            }
+
+            var group = ScimJson.Read(outcome.Resource);
+            var probe = group.DeepClone().AsObject();
+            probe["members"] = new JsonArray(memberTerms.Select(t => (JsonNode)new JsonObject { ["value"] = t.Value }).ToArray());
+            if (FilterEvaluator.Matches(filter, probe, schema))
+            {
+                matches.Add(group);
+            }
+        }
+
+        var page = matches.OrderBy(g => (string)g["id"]!, StringComparer.Ordinal).Skip(query.StartIndex - 1).Take(query.Count).Select(ScimJson.Write).ToList();
+        return new DirectoryPage(matches.Count, page);
+    }
+
+    private static bool ReferencesMembers(FilterNode node) => node switch
+    {
+        AndNode and => ReferencesMembers(and.Left) || ReferencesMembers(and.Right),
+        OrNode or => ReferencesMembers(or.Left) || ReferencesMembers(or.Right),
+        NotNode not => ReferencesMembers(not.Inner),
+        ComparisonNode comparison => IsMembers(comparison.Path),
+        PresentNode present => IsMembers(present.Path),
+        ValuePathNode valuePath => IsMembers(valuePath.Path),
+        _ => false,
+    };
+
+    private static bool IsMembers(ScimAttributePath path) => string.Equals(path.Name, "members", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Directory.Storage;
+using Total.Scim.Errors;
+using Total.Scim.Filter;
+using Total.Scim.Messages;
+using Total.Scim.Schema;
+
+namespace Total.Grains.Directory;
+
+/// <inheritdoc cref="IDirectoryShardGrain"/>
+/// <remarks>
+/// Keeps resources as JSON text (compact: about the size of the resource) and parses them only to
+/// evaluate a general filter; equality on the unique key, externalId and id are dictionary lookups.
+/// </remarks>
+public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider time) : Grain, IDirectoryShardGrain
+{
+    /// <summary>A claim whose resource was never written (its writer died) stops blocking the name after this.</summary>
+    private static readonly TimeSpan PendingClaimLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, DirectoryEntry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Claim> _claims = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _byExternalId = new(StringComparer.Ordinal);
+    private ScimResourceSchema _schema = ScimResourceSchema.User;
+    private string _uniqueAttribute = "userName";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var parts = this.GetPrimaryKeyString().Split('/');
+        var (tenantId, typeName, shard) = (parts[0], parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+        var type = typeName == "Group" ? ScimResourceType.Group : ScimResourceType.User;
+        (_schema, _uniqueAttribute) = type == ScimResourceType.Group ? (ScimResourceSchema.Group, "displayName") : (ScimResourceSchema.User, "userName");
+        foreach (var row in await store.ListShardAsync(tenantId, type, shard, cancellationToken))
+        {
+            Index(new DirectoryEntry(row.Id, row.UniqueKey, row.ExternalId, row.Body));
+        }
+    }
+
+    public Task<string?> ClaimAsync(string uniqueKey, string id)
+    {
+        if (_claims.TryGetValue(uniqueKey, out var claim) && claim.Id != id && !IsStale(claim))
+        {
+            return Task.FromResult<string?>(claim.Id);
+        }
+
+        if (claim is null || claim.Id != id)
+        {
+            _claims[uniqueKey] = new Claim(id, time.GetUtcNow());
+        }
+
+        return Task.FromResult<string?>(null);
+    }
+
+    public Task ReleaseAsync(string uniqueKey, string id)
+    {
+        if (_claims.TryGetValue(uniqueKey, out var claim) && claim.Id == id && claim.PendingSince is not null)
+        {
+            _claims.Remove(uniqueKey);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertAsync(DirectoryEntry entry)
+    {
+        Unindex(entry.Id);
+        Index(entry);
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(string id)
+    {
+        Unindex(id);
+        return Task.CompletedTask;
+    }
+
+    public Task<ShardQueryResult> QueryAsync(ShardQuery query)
+    {
+        var filter = query.Filter is null ? null : FilterParser.Parse(query.Filter);
+        var matches = new List<(DirectoryEntry Entry, JsonObject? Parsed)>();
+        foreach (var entry in Candidates(filter))
+        {
+            JsonObject? parsed = null;
+            if (filter is not null)
+            {
+                parsed = ScimJson.Read(entry.Resource);
+                if (!FilterEvaluator.Matches(filter, parsed, _schema))
+                {
+                    continue;
+                }
+            }
+
+            matches.Add((entry, parsed));
+        }
+
+        var top = Math.Max(query.Top, 0);
+        IReadOnlyList<ShardHit> hits;
+        if (query.SortBy is null)
+        {
+            // Ids are time-ordered (UUIDv7), so id order is creation order: stable across pages.
+            hits = matches.Select(m => m.Entry.Id).Order(StringComparer.Ordinal).Take(top).Select(id => new ShardHit(id, null)).ToList();
+        }
+        else
+        {
+            var comparer = SortComparer(query.SortBy, query.Descending);
+            hits = matches
+                .Select(m => (m.Entry, Parsed: m.Parsed ?? ScimJson.Read(m.Entry.Resource)))
+                .OrderBy(m => m.Parsed, comparer)
+                .ThenBy(m => m.Entry.Id, StringComparer.Ordinal)
+                .Take(top)
+                .Select(m => new ShardHit(m.Entry.Id, m.Entry.Resource))
+                .ToList();
+        }
+
+        return Task.FromResult(new ShardQueryResult(matches.Count, hits));
+    }
+
+    public Task<IReadOnlyList<string>> GetResourcesAsync(IReadOnlyList<string> ids) =>
+        Task.FromResult<IReadOnlyList<string>>(ids.Where(_entries.ContainsKey).Select(id => _entries[id].Resource).ToList());
+
+    /// <summary>Narrows a filter's candidates with an index when it is (or starts with) an equality on one.</summary>
+    private IEnumerable<DirectoryEntry> Candidates(FilterNode? filter)
+    {
+        if (filter is null || !FilterLookup.TryGetEqualityLookups(filter, _schema, out var terms))
+        {
+            return _entries.Values;
+        }
+
+        foreach (var term in terms)
+        {
+            if (string.Equals(term.AttributePath, _uniqueAttribute, StringComparison.OrdinalIgnoreCase))
+            {
+                return _claims.TryGetValue(DirectoryShards.KeyOf(term.Value), out var claim) && _entries.TryGetValue(claim.Id, out var entry) ? [entry] : [];
+            }
+
+            if (term.AttributePath == "id")
+            {
+                return _entries.TryGetValue(term.Value, out var entry) ? [entry] : [];
+            }
+
+            if (term.AttributePath == "externalId")
+            {
+                return _byExternalId.TryGetValue(term.Value, out var ids) ? ids.Select(id => _entries[id]).ToList() : [];
+            }
+        }
+
+        return _entries.Values;
+    }
+
+    private ScimSortComparer SortComparer(string sortBy, bool descending)
+    {
+        if (!ScimAttributePath.TryParse(sortBy, out var path))
+        {
+            throw ScimException.InvalidValue($"sortBy '{sortBy}' is not an attribute path.");
+        }
+
+        return new ScimSortComparer(path, descending ? ScimSortOrder.Descending : ScimSortOrder.Ascending, _schema);
+    }
+
+    private void Index(DirectoryEntry entry)
+    {
+        _entries[entry.Id] = entry;
+        _claims[entry.UniqueKey] = new Claim(entry.Id, null);
+        if (entry.ExternalId is { } externalId)
+        {
+            if (!_byExternalId.TryGetValue(externalId, out var ids))
+            {
+                _byExternalId[externalId] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(entry.Id);
+        }
+    }
+
+    private void Unindex(string id)
+    {
+        if (!_entries.Remove(id, out var old))
+        {
+            return;
+        }
+
+        if (_claims.TryGetValue(old.UniqueKey, out var claim) && claim.Id == id)
+        {
+            _claims.Remove(old.UniqueKey);
+        }
+
+        if (old.ExternalId is { } externalId && _byExternalId.TryGetValue(externalId, out var ids))
+        {
+            ids.Remove(id);
+            if (ids.Count == 0)
+            {
+                _byExternalId.Remove(externalId);
+            }
+        }
+    }
+
+    private bool IsStale(Claim claim) => claim.PendingSince is { } since && time.GetUtcNow() - since > PendingClaimLifetime;
+
+    /// <summary>Who holds a unique name: written (<c>PendingSince</c> null) or being created.</summary>
+    private sealed record Claim(string Id, DateTimeOffset? PendingSince);
+}

@@ -1,0 +1,272 @@
+using System.Text.Json.Nodes;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Directory.Storage;
+using Total.Scim.Errors;
+using Total.Scim.Patch;
+using Total.Scim.Schema;
+
+namespace Total.Grains.Directory;
+
+/// <inheritdoc cref="IScimGroupGrain"/>
+/// <remarks>
+/// The stored group never contains <c>members</c>: they are rows of <see cref="IGroupMemberStore"/>, changed by
+/// delta. A PATCH is planned in full (and every member id checked) before anything is written, so a
+/// request that fails changes nothing.
+/// </remarks>
+public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time) : Grain, IScimGroupGrain
+{
+    private static readonly ScimResourceSchema Schema = ScimResourceSchema.Group;
+    private string _tenantId = "";
+    private string _id = "";
+    private ScimResourceLifecycle _lifecycle = null!;
+    private StoredResource? _row;
+    private JsonObject? _resource;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.Group, store, GrainFactory);
+        _row = await store.GetAsync(_tenantId, ScimResourceType.Group, _id, cancellationToken);
+        _resource = _row is null ? null : ScimJson.Read(_row.Body);
+    }
+
+    public async Task<ScimOutcome> CreateAsync(string resource)
+    {
+        if (_row is not null)
+        {
+            return ScimOutcomes.Conflict($"Group '{_id}' already exists.");
+        }
+
+        try
+        {
+            var (group, memberIds) = Split(ScimRequests.ParseObject(resource));
+            await RequireMembersExistAsync(memberIds);
+            var now = time.GetUtcNow();
+            var stored = ResourceMeta.Stamp(group, _id, "Group", now, now, 1);
+            var row = _lifecycle.ToRow(_id, stored, 1);
+            if (await _lifecycle.InsertAsync(row, (string)stored["displayName"]!) is { } refused)
+            {
+                DeactivateOnIdle();
+                return refused;
+            }
+
+            (_row, _resource) = (row, stored);
+            await members.AddAsync(_tenantId, _id, memberIds);
+            return ScimOutcome.Created(await RenderAsync(includeMembers: true));
+        }
+        catch (ScimException exception)
+        {
+            DeactivateOnIdle();
+            return ScimOutcomes.From(exception);
+        }
+    }
+
+    public async Task<ScimOutcome> GetAsync(bool includeMembers) =>
+        _row is null ? NotFound() : ScimOutcome.Ok(await RenderAsync(includeMembers));
+
+    public async Task<ScimOutcome> ReplaceAsync(string resource, string? ifMatch, bool returnMembers)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
+            var (group, memberIds) = Split(ScimRequests.ParseObject(resource), _resource);
+            await RequireMembersExistAsync(memberIds);
+            if (await SaveAsync(group) is { } refused)
+            {
+                return refused;
+            }
+
+            await ApplyAsync([new ReplaceMembers(memberIds)]);
+            return ScimOutcome.Ok(await RenderAsync(returnMembers));
+        }
+        catch (ScimException exception)
+        {
+            return ScimOutcomes.From(exception);
+        }
+    }
+
+    public async Task<ScimOutcome> PatchAsync(string patchRequest, string? ifMatch, bool returnMembers)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
+            var operations = ScimPatch.ParseRequest(ScimRequests.ParseObject(patchRequest));
+            var plan = ScimPatch.PlanGroupPatch(_resource!, operations);
+            await RequireMembersExistAsync(plan.MemberOperations.SelectMany(Added).ToList());
+            if (await SaveAsync(plan.Group) is { } refused)
+            {
+                return refused;
+            }
+
+            await ApplyAsync(plan.MemberOperations);
+
+            // Entra expects 204 for group PATCHes; the full member list of a big group is never worth sending back.
+            return returnMembers ? ScimOutcome.Ok(await RenderAsync(includeMembers: true)) : ScimOutcome.NoContent;
+        }
+        catch (ScimException exception)
+        {
+            return ScimOutcomes.From(exception);
+        }
+    }
+
+    public async Task<ScimOutcome> DeleteAsync(string? ifMatch)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
+        }
+        catch (ScimException exception)
+        {
+            return ScimOutcomes.From(exception);
+        }
+
+        await _lifecycle.DeleteAsync(_row);
+        await members.RemoveFromAllGroupsAsync(_tenantId, _id);
+        (_row, _resource) = (null, null);
+        DeactivateOnIdle();
+        return ScimOutcome.NoContent;
+    }
+
+    public Task<bool> HasMemberAsync(string memberId) =>
+        _row is null ? Task.FromResult(false) : members.ContainsAsync(_tenantId, _id, memberId);
+
+    /// <summary>The normalised group without members, and the member ids the body listed.</summary>
+    private static (JsonObject Group, List<string> MemberIds) Split(JsonObject body, JsonObject? existing = null)
+    {
+        var memberIds = new List<string>();
+        if (body["members"] is JsonArray list)
+        {
+            foreach (var member in list)
+            {
+                var value = member is JsonObject m && m["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    throw ScimException.InvalidValue("Each entry of 'members' needs a 'value': the id of a user or group of this tenant.");
+                }
+
+                memberIds.Add(value);
+            }
+        }
+        else if (body["members"] is not null)
+        {
+            throw ScimException.InvalidValue("'members' must be an array of {\"value\": \"<id>\"} objects.");
+        }
+
+        var withoutMembers = body.DeepClone().AsObject();
+        withoutMembers.Remove("members");
+        var group = ScimResourceNormalizer.Normalize(withoutMembers, Schema, existing);
+        ScimResourceNormalizer.Validate(group, Schema);
+        group.Remove("members");
+        return (group, memberIds.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Members must be users or groups of this tenant: another tenant's id is as unknown as a made-up one.</summary>
+    private async Task RequireMembersExistAsync(List<string> memberIds)
+    {
+        if (memberIds.Count == 0)
+        {
+            return;
+        }
+
+        if (memberIds.Contains(_id))
+        {
+            throw ScimException.InvalidValue($"Group '{_id}' cannot be a member of itself.");
+        }
+
+        var existing = await store.ExistingIdsAsync(_tenantId, memberIds);
+        var missing = memberIds.Where(id => !existing.Contains(id)).Take(5).ToList();
+        if (missing.Count > 0)
+        {
+            throw ScimException.InvalidValue($"members: {string.Join(", ", missing.Select(id => $"'{id}'"))} is not a user or group of this tenant; provision it first.");
+        }
+    }
+
+    private async Task<ScimOutcome?> SaveAsync(JsonObject next)
+    {
+        if (!ResourceMeta.ContentDiffers(_resource!, next))
+        {
+            return null;
+        }
+
+        var version = _row!.Version + 1;
+        var stored = ResourceMeta.Stamp(next, _id, "Group", ResourceMeta.Created(_resource!), time.GetUtcNow(), version);
+        var row = _lifecycle.ToRow(_id, stored, version, _row.PrivateState);
+        if (await _lifecycle.UpdateAsync(_row, row, (string)stored["displayName"]!) is { } refused)
+        {
+            return refused;
+        }
+
+        (_row, _resource) = (row, stored);
+        return null;
+    }
+
+    private async Task ApplyAsync(IReadOnlyList<MemberOperation> operations)
+    {
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case AddMembers add:
+                    await members.AddAsync(_tenantId, _id, add.MemberIds);
+                    break;
+                case RemoveMembers remove:
+                    await members.RemoveAsync(_tenantId, _id, remove.MemberIds);
+                    break;
+                case RemoveAllMembers:
+                    await members.RemoveAllAsync(_tenantId, _id);
+                    break;
+                case ReplaceMembers replace:
+                    var current = await members.ListAsync(_tenantId, _id);
+                    await members.RemoveAsync(_tenantId, _id, current.Except(replace.MemberIds, StringComparer.Ordinal).ToList());
+                    await members.AddAsync(_tenantId, _id, replace.MemberIds.Except(current, StringComparer.Ordinal).ToList());
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Added(MemberOperation operation) => operation switch
+    {
+        AddMembers add => add.MemberIds,
+        ReplaceMembers replace => replace.MemberIds,
+        _ => [],
+    };
+
+    private async Task<string> RenderAsync(bool includeMembers)
+    {
+        if (!includeMembers)
+        {
+            return _row!.Body;
+        }
+
+        var rendered = _resource!.DeepClone().AsObject();
+        var list = new JsonArray();
+        foreach (var memberId in await members.ListAsync(_tenantId, _id))
+        {
+            list.Add(new JsonObject { ["value"] = memberId });
+        }
+
+        // Keep meta last, as stored.
+        var meta = rendered["meta"]!.DeepClone();
+        rendered.Remove("meta");
+        rendered["members"] = list;
+        rendered["meta"] = meta;
+        return ScimJson.Write(rendered);
+    }
+
+    private ScimOutcome NotFound() => ScimOutcome.NotFound("Group", _id);
+}

@@ -1,0 +1,16 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Total.Grains.Directory;
+
+/// <summary>How resources are written as text: compact, and without escaping non-ASCII, so values read back as sent.</summary>
+public static class ScimJson
+{
+    public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(JsonNode node) => node.ToJsonString(Options);
+
+    /// <summary>Parses a stored resource (always an object: it was written by <see cref="Write"/>).</summary>
+    public static JsonObject Read(string json) => JsonNode.Parse(json)!.AsObject();
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Directory.Storage;
+using Total.Scim.Errors;
+using Total.Scim.Patch;
+using Total.Scim.Schema;
+
+namespace Total.Grains.Directory;
+
+/// <inheritdoc cref="IScimUserGrain"/>
+/// <remarks>One activation per user serialises every change to it; the stored row is its only state.</remarks>
+public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time) : Grain, IScimUserGrain
+{
+    private static readonly ScimResourceSchema Schema = ScimResourceSchema.User;
+    private string _tenantId = "";
+    private string _id = "";
+    private ScimResourceLifecycle _lifecycle = null!;
+    private StoredResource? _row;
+    private JsonObject? _resource;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, GrainFactory);
+        _row = await store.GetAsync(_tenantId, ScimResourceType.User, _id, cancellationToken);
+        _resource = _row is null ? null : ScimJson.Read(_row.Body);
+    }
+
+    public async Task<ScimOutcome> CreateAsync(string resource)
+    {
+        if (_row is not null)
+        {
+            return ScimOutcomes.Conflict($"User '{_id}' already exists.");
+        }
+
+        try
+        {
+            var normalized = ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema);
+            ScimResourceNormalizer.Validate(normalized, Schema);
+            var now = time.GetUtcNow();
+            var stored = ResourceMeta.Stamp(normalized, _id, "User", now, now, 1);
+            var row = _lifecycle.ToRow(_id, stored, 1);
+            if (await _lifecycle.InsertAsync(row, (string)stored["userName"]!) is { } refused)
+            {
+                DeactivateOnIdle();
+                return refused;
+            }
+
+            (_row, _resource) = (row, stored);
+            return ScimOutcome.Created(row.Body);
+        }
+        catch (ScimException exception)
+        {
+            DeactivateOnIdle();
+            return ScimOutcomes.From(exception);
+        }
+    }
+
+    public Task<ScimOutcome> GetAsync() => Task.FromResult(_row is null ? NotFound() : ScimOutcome.Ok(_row.Body));
+
+    public async Task<ScimOutcome> ReplaceAsync(string resource, string? ifMatch)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
+            var normalized = ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema, _resource);
+            ScimResourceNormalizer.Validate(normalized, Schema);
+            return await SaveAsync(normalized);
+        }
+        catch (ScimException exception)
+        {
+            return ScimOutcomes.From(exception);
+        }
+    }
+
+    public async Task<ScimOutcome> PatchAsync(string patchRequest, string? ifMatch)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
+            var operations = ScimPatch.ParseRequest(ScimRequests.ParseObject(patchRequest));
+            return await SaveAsync(ScimPatch.Apply(_resource!, operations, Schema));
+        }
+        catch (ScimException exception)
+        {
+            return ScimOutcomes.From(exception);
+        }
+    }
+
+    public async Task<ScimOutcome> DeleteAsync(string? ifMatch)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
+        }
+        catch (ScimException exception)
+        {
+            return ScimOutcomes.From(exception);
+        }
+
+        await _lifecycle.DeleteAsync(_row);
+        await members.RemoveFromAllGroupsAsync(_tenantId, _id);
+        (_row, _resource) = (null, null);
+        DeactivateOnIdle();
+        return ScimOutcome.NoContent;
+    }
+
+    /// <summary>Writes a changed resource as the next version; an unchanged one (Entra resends values) writes nothing.</summary>
+    private async Task<ScimOutcome> SaveAsync(JsonObject next)
+    {
+        if (!ResourceMeta.ContentDiffers(_resource!, next))
+        {
+            return ScimOutcome.Ok(_row!.Body);
+        }
+
+        var version = _row!.Version + 1;
+        var stored = ResourceMeta.Stamp(next, _id, "User", ResourceMeta.Created(_resource!), time.GetUtcNow(), version);
+        var row = _lifecycle.ToRow(_id, stored, version, _row.PrivateState);
+        if (await _lifecycle.UpdateAsync(_row, row, (string)stored["userName"]!) is { } refused)
+        {
+            return refused;
+        }
+
+        (_row, _resource) = (row, stored);
+        return ScimOutcome.Ok(row.Body);
+    }
+
+    private ScimOutcome NotFound() => ScimOutcome.NotFound("User", _id);
+}
