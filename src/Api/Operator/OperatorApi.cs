@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Total.Api.Scim;
+using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.Operator;
@@ -38,6 +39,7 @@ public static class OperatorApi
         tenants.MapPut("/{tenantId}/entra-app", UpdateEntraAppAsync);
         tenants.MapPost("/{tenantId}/scim-token", RotateScimTokenAsync);
         tenants.MapDelete("/{tenantId}", DeleteAsync);
+        tenants.MapGet("/{tenantId}/access", AccessAsync);
         return endpoints;
     }
 
@@ -159,6 +161,20 @@ public static class OperatorApi
         var deleted = await grains.GetGrain<ITenantGrain>(tenantId).DeleteAsync();
         tokenCache.ForgetTenant(tenantId);
         return deleted ? Results.NoContent() : NotFound(tenantId);
+    }
+
+    /// <summary>The access decision the console uses, for the Entra user whose object id is <paramref name="oid"/>.</summary>
+    private static async Task<IResult> AccessAsync(string tenantId, string? oid, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(oid) || oid.Length > 128)
+        {
+            return JsonBody.Problem("Give the user's Entra object id as ?oid= (the 'oid' claim of their ID token; SCIM externalId).");
+        }
+
+        var decision = await grains.GetGrain<IAccessDecisionGrain>(tenantId).DecideAsync(oid.Trim());
+        return decision is null
+            ? NotFound(tenantId)
+            : Results.Ok(new { decision.Admin, decision.Monitored, decision.Active, decision.UserId, decision.Reasons });
     }
 
     private static IResult ToProblem(TenantOutcome outcome) => outcome.Kind switch

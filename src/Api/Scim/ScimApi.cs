@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Total.Api.Scim.RateLimiting;
 using Total.Scim.Errors;
 
 namespace Total.Api.Scim;
@@ -13,6 +14,8 @@ public static class ScimApi
         services.AddSingleton<ScimTokenCache>();
         services.AddSingleton<ScimRequestBody>();
         services.AddSingleton<ScimResourceRenderer>();
+        services.AddOptions<ScimRateLimitOptions>().Bind(configuration.GetSection(ScimRateLimitOptions.Section));
+        services.AddSingleton<TenantRateLimiter>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
@@ -21,6 +24,7 @@ public static class ScimApi
     {
         var scim = endpoints.MapGroup(ScimBaseUrl.RoutePrefix + "/{tenantId}")
             .AddEndpointFilter<ScimAuthenticationFilter>()
+            .AddEndpointFilter<ScimRateLimitFilter>()
             .AddEndpointFilter<ScimExceptionFilter>()
             .WithTags("SCIM");
         scim.MapScimDiscovery();

@@ -1,13 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans.Configuration;
-using Total.Grains.Directory.Storage;
-using Total.Grains.Secrets;
+using Total.Grains;
 using Total.Grains.Storage;
 
 namespace Total.Hosting.Silos;
@@ -39,9 +34,6 @@ public static class SiloConfiguration
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorage(GrainStorage.ProviderName);
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<InMemoryScimStore>();
-            silo.Services.AddSingleton<IScimResourceStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
-            silo.Services.AddSingleton<IGroupMemberStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
         }
         else
         {
@@ -73,20 +65,12 @@ public static class SiloConfiguration
                 o.Invariant = PostgresInvariant;
                 o.ConnectionString = connectionString;
             });
-            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            silo.Services.AddSingleton<IScimResourceStore, PostgresScimResourceStore>();
-            silo.Services.AddSingleton<IGroupMemberStore, PostgresGroupMemberStore>();
         }
 
         // Stored state is System.Text.Json, not Orleans' default Newtonsoft-with-type-names: renaming a
         // .NET type must never make stored tenants unreadable.
         silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddOptions<SecretProtectionOptions>().Bind(configuration.GetSection(SecretProtectionOptions.Section));
-        silo.Services.TryAddSingleton(sp => new SecretProtector(
-            sp.GetRequiredService<IOptions<SecretProtectionOptions>>(),
-            sp.GetRequiredService<ILogger<SecretProtector>>(),
-            allowEphemeralKey: connectionString is null));
+        silo.Services.AddTotalGrainServices(configuration, connectionString);
         return silo;
     }
 

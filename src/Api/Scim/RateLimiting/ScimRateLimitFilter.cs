@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Total.Api.Scim.RateLimiting;
+
+/// <summary>
+/// Runs after token authentication, so only a tenant's own authenticated calls spend its budget: a flood
+/// of bad tokens aimed at a tenant's URL cannot lock its provisioning out. Over the limit: 429 with
+/// <c>Retry-After</c> and a SCIM error body.
+/// </summary>
+public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, ILogger<ScimRateLimitFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var tenantId = (string)http.Items[ScimAuthenticationFilter.TenantIdItem]!;
+        var (acquired, retryAfter, lease) = limiter.TryAcquire(tenantId);
+        if (!acquired)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            logger.LogWarning("SCIM rate limit reached for tenant {TenantId}; asked the client to retry after {RetryAfterSeconds}s", tenantId, seconds);
+            return ScimResults.Error(StatusCodes.Status429TooManyRequests, null, $"Too many requests for this tenant; retry after {seconds} s.");
+        }
+
+        using (lease)
+        {
+            return await next(context);
+        }
+    }
+}

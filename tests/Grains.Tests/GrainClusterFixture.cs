@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using Total.Grains.Storage;
+
+namespace Total.Grains.Tests;
+
+/// <summary>An in-process Orleans cluster with TOTAL's grains and their real in-memory services.</summary>
+public sealed class GrainClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.ProviderName);
+            silo.Services.AddTotalGrainServices(new ConfigurationBuilder().Build(), connectionString: null);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
