@@ -23,6 +23,7 @@ public static class ScimApi
     public static IEndpointRouteBuilder MapScimApi(this IEndpointRouteBuilder endpoints)
     {
         var scim = endpoints.MapGroup(ScimBaseUrl.RoutePrefix + "/{tenantId}")
+            .AddEndpointFilter<ScimFailureFilter>()
             .AddEndpointFilter<ScimAuthenticationFilter>()
             .AddEndpointFilter<ScimRateLimitFilter>()
             .AddEndpointFilter<ScimExceptionFilter>()

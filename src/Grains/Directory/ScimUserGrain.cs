@@ -35,7 +35,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
 
         try
         {
-            var normalized = ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema);
+            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
             var now = time.GetUtcNow();
             var stored = ResourceMeta.Stamp(normalized, _id, "User", now, now, 1);
@@ -68,7 +68,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
-            var normalized = ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema, _resource);
+            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema, _resource), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
             return await SaveAsync(normalized);
         }
@@ -89,7 +89,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
             var operations = ScimPatch.ParseRequest(ScimRequests.ParseObject(patchRequest));
-            return await SaveAsync(ScimPatch.Apply(_resource!, operations, Schema));
+            return await SaveAsync(WriteOnlyAttributes.Drop(ScimPatch.Apply(_resource!, operations, Schema), Schema));
         }
         catch (ScimException exception)
         {
