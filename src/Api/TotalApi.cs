@@ -1,5 +1,8 @@
 using Total.Api.Operator;
 using Total.Api.Scim;
+using Total.Api.SignIn;
+using Total.Api.SignIn.StandIn;
+using Total.Hosting.DataProtection;
 using Total.Hosting.Health;
 using Total.Hosting.Http;
 using Total.Hosting.Silos;
@@ -27,13 +30,20 @@ public static class TotalApi
         builder.Services.AddOperatorApi(builder.Configuration);
         builder.Services.AddScimApi(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddTotalDataProtection(builder.Configuration);
+        builder.AddEntraStandIn();
+        builder.AddConsoleSignIn();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseConsoleSignIn();
         app.MapTotalHealthChecks();
         app.MapOperatorApi();
         app.MapScimApi();
+        app.MapEntraStandIn();
+        app.MapConsoleSignIn();
         return app;
     }
 }

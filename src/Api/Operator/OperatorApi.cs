@@ -16,9 +16,10 @@ public static class OperatorApi
     {
         services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section));
         services.AddSingleton<OperatorKey>();
-        // An explicit, empty default: with one registered scheme ASP.NET would otherwise authenticate every
-        // request (SCIM calls included) with the operator scheme.
-        services.AddAuthentication(options => options.DefaultScheme = null)
+        // No implicit default scheme: with a single registered scheme ASP.NET would authenticate every request
+        // (SCIM calls included) with it. Each endpoint group names the scheme it uses.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", isEnabled: true);
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(OperatorKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(OperatorKeyAuthenticationHandler.PolicyName, policy => policy

@@ -26,8 +26,9 @@ public interface IDirectoryShardGrain : IGrainWithStringKey
     [Alias("Query"), ReadOnly]
     Task<ShardQueryResult> QueryAsync(ShardQuery query);
 
+    /// <summary>The resources of <paramref name="ids"/> that this shard holds, with their ids.</summary>
     [Alias("GetResources"), ReadOnly]
-    Task<IReadOnlyList<string>> GetResourcesAsync(IReadOnlyList<string> ids);
+    Task<IReadOnlyList<ShardHit>> GetResourcesAsync(IReadOnlyList<string> ids);
 }
 
 [GenerateSerializer, Immutable, Alias("Total.ShardQuery")]
@@ -35,7 +36,8 @@ public sealed record ShardQuery(
     [property: Id(0)] string? Filter,
     [property: Id(1)] string? SortBy,
     [property: Id(2)] bool Descending,
-    [property: Id(3)] int Top);
+    [property: Id(3)] int Top,
+    [property: Id(4)] bool IncludeResources = false);
 
 [GenerateSerializer, Immutable, Alias("Total.ShardQueryResult")]
 public sealed record ShardQueryResult(

@@ -33,6 +33,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("IsValidScimToken"), ReadOnly]
     Task<bool> IsValidScimTokenAsync(byte[] presentedTokenHash);
 
+    /// <summary>The app registration for sign-in (and Graph), with the secret decrypted; null when the tenant does not exist.</summary>
+    [Alias("GetSignInSettings"), ReadOnly]
+    Task<TenantSignInSettings?> GetSignInSettingsAsync();
+
     /// <summary>Offboards the tenant: its tokens stop working at once and its Entra tenant id is released.</summary>
     [Alias("Delete")]
     Task<bool> DeleteAsync();

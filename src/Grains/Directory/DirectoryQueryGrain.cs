@@ -50,7 +50,10 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members) : Grain, IDir
 
         var shards = ShardsFor(tenantId, typeName, filter, schema);
         var top = query.StartIndex - 1 + query.Count;
-        var shardQuery = new ShardQuery(query.Filter, query.SortBy, query.Descending, top);
+
+        // A first page (every Entra look-up) carries its resources in the same call; deeper pages fetch only the page.
+        var firstPage = query.StartIndex == 1;
+        var shardQuery = new ShardQuery(query.Filter, query.SortBy, query.Descending, top, IncludeResources: firstPage);
         var results = await Task.WhenAll(shards.Select(shard => shard.QueryAsync(shardQuery)));
         var total = results.Sum(r => r.Total);
         if (query.Count == 0)
@@ -61,15 +64,20 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members) : Grain, IDir
         if (query.SortBy is null)
         {
             var page = results
-                .SelectMany((result, shard) => result.Hits.Select(hit => (hit.Id, Shard: shard)))
-                .OrderBy(hit => hit.Id, StringComparer.Ordinal)
+                .SelectMany((result, shard) => result.Hits.Select(hit => (Hit: hit, Shard: shard)))
+                .OrderBy(entry => entry.Hit.Id, StringComparer.Ordinal)
                 .Skip(query.StartIndex - 1)
                 .Take(query.Count)
                 .ToList();
-            var fetched = await Task.WhenAll(page.GroupBy(hit => hit.Shard).Select(async group =>
-                (await shards[group.Key].GetResourcesAsync(group.Select(hit => hit.Id).ToList())).Select(ScimJson.Read)));
-            var byId = fetched.SelectMany(r => r).ToDictionary(r => (string)r["id"]!, StringComparer.Ordinal);
-            return new DirectoryPage(total, page.Where(hit => byId.ContainsKey(hit.Id)).Select(hit => ScimJson.Write(byId[hit.Id])).ToList());
+            if (firstPage)
+            {
+                return new DirectoryPage(total, page.Select(entry => entry.Hit.Resource!).ToList());
+            }
+
+            var fetched = await Task.WhenAll(page.GroupBy(entry => entry.Shard).Select(group =>
+                shards[group.Key].GetResourcesAsync(group.Select(entry => entry.Hit.Id).ToList())));
+            var byId = fetched.SelectMany(hits => hits).ToDictionary(hit => hit.Id, hit => hit.Resource!, StringComparer.Ordinal);
+            return new DirectoryPage(total, page.Where(entry => byId.ContainsKey(entry.Hit.Id)).Select(entry => byId[entry.Hit.Id]).ToList());
         }
 
         var path = ScimAttributePath.TryParse(query.SortBy, out var parsed) ? parsed : throw new InvalidOperationException("sortBy was validated above");

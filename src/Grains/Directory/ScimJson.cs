@@ -13,4 +13,7 @@ public static class ScimJson
 
     /// <summary>Parses a stored resource (always an object: it was written by <see cref="Write"/>).</summary>
     public static JsonObject Read(string json) => JsonNode.Parse(json)!.AsObject();
+
+    /// <summary>Parses a stored resource held as UTF-8.</summary>
+    public static JsonObject Read(ReadOnlySpan<byte> utf8Json) => JsonNode.Parse(utf8Json)!.AsObject();
 }

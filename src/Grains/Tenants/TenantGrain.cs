@@ -170,6 +170,22 @@ public sealed class TenantGrain(
         return Task.FromResult(current | previous);
     }
 
+    public Task<TenantSignInSettings?> GetSignInSettingsAsync()
+    {
+        if (!Tenant.Exists)
+        {
+            return Task.FromResult<TenantSignInSettings?>(null);
+        }
+
+        var secret = Tenant.ProtectedEntraClientSecret is { } stored ? secrets.Unprotect(stored, TenantId) : null;
+        if (Tenant.ProtectedEntraClientSecret is not null && secret is null)
+        {
+            logger.LogError("Tenant {TenantId}: the stored Entra client secret cannot be decrypted with the configured keys (Secrets:EncryptionKey / PreviousEncryptionKeys); sign-in and Graph are unavailable until the secret is entered again", TenantId);
+        }
+
+        return Task.FromResult<TenantSignInSettings?>(new TenantSignInSettings(TenantId, Tenant.Name, Tenant.EntraTenantId, Tenant.EntraClientId, secret));
+    }
+
     public async Task<bool> DeleteAsync()
     {
         if (!Tenant.Exists)

@@ -7,7 +7,7 @@ namespace Total.Api.Scim.RateLimiting;
 /// of bad tokens aimed at a tenant's URL cannot lock its provisioning out. Over the limit: 429 with
 /// <c>Retry-After</c> and a SCIM error body.
 /// </summary>
-public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, ILogger<ScimRateLimitFilter> logger) : IEndpointFilter
+public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, TimeProvider time, ILogger<ScimRateLimitFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -18,7 +18,11 @@ public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, ILogger<ScimR
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            logger.LogWarning("SCIM rate limit reached for tenant {TenantId}; asked the client to retry after {RetryAfterSeconds}s", tenantId, seconds);
+            if (limiter.ShouldWarn(tenantId, time.GetUtcNow()))
+            {
+                logger.LogWarning("SCIM rate limit reached for tenant {TenantId}; answering 429 with Retry-After {RetryAfterSeconds}s (logged at most once a minute per tenant)", tenantId, seconds);
+            }
+
             return ScimResults.Error(StatusCodes.Status429TooManyRequests, null, $"Too many requests for this tenant; retry after {seconds} s.");
         }
 

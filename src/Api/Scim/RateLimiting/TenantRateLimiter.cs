@@ -6,6 +6,10 @@ namespace Total.Api.Scim.RateLimiting;
 /// <summary>A token bucket per tenant (System.Threading.RateLimiting), created on a tenant's first request.</summary>
 public sealed class TenantRateLimiter : IAsyncDisposable
 {
+    /// <summary>One warning per tenant per minute: a throttled tenant must not flood the log.</summary>
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _lastWarned = new(StringComparer.Ordinal);
     private readonly PartitionedRateLimiter<string>? _limiter;
 
     public TenantRateLimiter(IOptions<ScimRateLimitOptions> options)
@@ -43,6 +47,18 @@ public sealed class TenantRateLimiter : IAsyncDisposable
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         lease.Dispose();
         return (false, retryAfter, null);
+    }
+
+    /// <summary>True when a rejection of <paramref name="tenantId"/> should be logged now.</summary>
+    public bool ShouldWarn(string tenantId, DateTimeOffset now)
+    {
+        if (_lastWarned.TryGetValue(tenantId, out var last) && now - last < WarningInterval)
+        {
+            return false;
+        }
+
+        _lastWarned[tenantId] = now;
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+
+namespace Total.ScimLoad;
+
+/// <summary>Command line of the load tool; <c>--help</c> prints it.</summary>
+internal sealed class Options
+{
+    public const string Usage = """
+        Total.ScimLoad: emulates many Microsoft Entra provisioning jobs against a TOTAL server (127.0.0.1 only).
+
+          --url URL                 server base (default http://127.0.0.1:5080); loopback only
+          --operator-key KEY        Operator:ApiKey (or env TOTAL_OPERATOR_KEY)
+          --tenants N               tenants running provisioning jobs at once (default 20; 0 = none)
+          --users-per-tenant N      users each tenant's initial cycle creates (default 200)
+          --groups-per-tenant N     groups each tenant's initial cycle creates (default 10)
+          --duration S              seconds of the steady (incremental-cycle) phase (default 30)
+          --concurrency N           total requests in flight for the tenants' jobs (default 64)
+          --seed N                  random seed of the workload (default 1)
+          --out FILE                JSON results file (default: none)
+          --timeout S               per-request timeout, counted as an error (default 30)
+          --initial-timeout S       bound on the initial cycle (default 1800)
+          --conflict-rate F         share of steady operations that deliberately re-POST an existing
+                                    userName and expect 409 (default 0: a correct run has no 409)
+          --tenant-rate R           pace each tenant's job to at most R req/s (default 0: unpaced, saturating)
+          --label TEXT              free text stored in the JSON (e.g. the server's rate-limit setting)
+          --probe-tenant            one extra tenant sends a paced --probe-rate req/s during the steady phase
+          --probe-rate R            the probe's rate (default 25)
+          --big-group N             after the load: a group of N members (added in batches of 100), then
+                                    one-member PATCH add/remove latency on it vs. a 5-member group
+          --big-group-iterations N  sequential add+remove pairs per group (default 500)
+          --server-pid PID          report this process's CPU time and RSS (from /proc)
+          --pg-pid PID              PostgreSQL postmaster: report CPU of it and its children
+        """;
+
+    public Uri Url { get; private set; } = new("http://127.0.0.1:5080");
+
+    public string OperatorKey { get; private set; } = Environment.GetEnvironmentVariable("TOTAL_OPERATOR_KEY") ?? "";
+
+    public int Tenants { get; private set; } = 20;
+
+    public int UsersPerTenant { get; private set; } = 200;
+
+    public int GroupsPerTenant { get; private set; } = 10;
+
+    public int DurationSeconds { get; private set; } = 30;
+
+    public int Concurrency { get; private set; } = 64;
+
+    public int Seed { get; private set; } = 1;
+
+    public string? Out { get; private set; }
+
+    public int TimeoutSeconds { get; private set; } = 30;
+
+    public int InitialTimeoutSeconds { get; private set; } = 1800;
+
+    public double ConflictRate { get; private set; }
+
+    public bool ProbeTenant { get; private set; }
+
+    public double TenantRate { get; private set; }
+
+    public string Label { get; private set; } = "";
+
+    public double ProbeRate { get; private set; } = 25;
+
+    public int BigGroup { get; private set; }
+
+    public int BigGroupIterations { get; private set; } = 500;
+
+    public int? ServerPid { get; private set; }
+
+    public int? PgPid { get; private set; }
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Int(int min) => int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min
+                ? v
+                : throw new ArgumentException($"{name} must be an integer ≥ {min}.");
+            switch (name)
+            {
+                case "--url": o.Url = new Uri(Next(), UriKind.Absolute); break;
+                case "--operator-key": o.OperatorKey = Next(); break;
+                case "--tenants": o.Tenants = Int(0); break;
+                case "--users-per-tenant": o.UsersPerTenant = Int(1); break;
+                case "--groups-per-tenant": o.GroupsPerTenant = Int(0); break;
+                case "--duration": o.DurationSeconds = Int(1); break;
+                case "--concurrency": o.Concurrency = Int(1); break;
+                case "--seed": o.Seed = Int(int.MinValue); break;
+                case "--out": o.Out = Next(); break;
+                case "--timeout": o.TimeoutSeconds = Int(1); break;
+                case "--initial-timeout": o.InitialTimeoutSeconds = Int(1); break;
+                case "--conflict-rate":
+                    o.ConflictRate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is >= 0 and <= 1
+                        ? f
+                        : throw new ArgumentException("--conflict-rate must be between 0 and 1.");
+                    break;
+                case "--probe-tenant": o.ProbeTenant = true; break;
+                case "--label": o.Label = Next(); break;
+                case "--tenant-rate":
+                    o.TenantRate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var tr) && tr is >= 0 and <= 100_000
+                        ? tr
+                        : throw new ArgumentException("--tenant-rate must be between 0 and 100000.");
+                    break;
+                case "--probe-rate":
+                    o.ProbeRate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 10_000
+                        ? r
+                        : throw new ArgumentException("--probe-rate must be between 0 and 10000.");
+                    break;
+                case "--big-group": o.BigGroup = Int(0); break;
+                case "--big-group-iterations": o.BigGroupIterations = Int(1); break;
+                case "--server-pid": o.ServerPid = Int(1); break;
+                case "--pg-pid": o.PgPid = Int(1); break;
+                default: throw new ArgumentException($"Unknown option '{name}'.\n\n{Usage}");
+            }
+        }
+
+        if (string.IsNullOrEmpty(o.OperatorKey))
+        {
+            throw new ArgumentException("--operator-key (or TOTAL_OPERATOR_KEY) is required.");
+        }
+
+        RequireLoopback(o.Url);
+        return o;
+    }
+
+    /// <summary>All traffic stays on this machine: anything but a loopback address is refused.</summary>
+    public static void RequireLoopback(Uri url)
+    {
+        var host = url.IdnHost.Trim('[', ']');
+        var loopback = url.Scheme is "http" or "https"
+            && (IPAddress.TryParse(host, out var ip) ? IPAddress.IsLoopback(ip) : string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase));
+        if (!loopback)
+        {
+            throw new ArgumentException($"Refusing to send traffic to '{url}': only 127.0.0.1 / ::1 / localhost are allowed.");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Runs the SCIM load benchmark end to end (see bench/README.md):
+#   bench/run.sh embedded|postgres [ScimLoad options...]
+# Builds the server and bench/ScimLoad (Release, into bench/artifacts so concurrent repo builds are not
+# disturbed), starts the server on 127.0.0.1:$BENCH_PORT (default 5380) with its own Orleans ports, for
+# postgres on a throwaway PostgreSQL from .ci/postgres, waits for /healthz, runs the tool, reports the
+# server's RSS before/after and RSS per provisioned user, and stops everything it started.
+# Environment: BENCH_PORT (5380), BENCH_SILO_PORT (11411), BENCH_GATEWAY_PORT (30400), BENCH_NO_BUILD=1,
+#   BENCH_RATE_LIMIT / BENCH_RATE_BURST -> Scim__RateLimit__RequestsPerSecond / __Burst (unset: server default
+#   200/400 per tenant; 0 turns the per-tenant limit off, to measure the server's own capacity),
+#   BENCH_PERF=DELAY:SECONDS -> system-wide `perf record -e cpu-clock -g` for SECONDS, DELAY s after the tool
+#   starts (pick DELAY so it lands in the steady phase); the server runs with DOTNET_PerfMapEnabled=1 so JIT
+#   frames resolve; the CPU split per process and the server's top symbols go to $work/perf-*.txt.
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+  embedded|postgres) shift ;;
+  *) echo "usage: bench/run.sh embedded|postgres [ScimLoad options, e.g. --tenants 20 --duration 30]" >&2; exit 2 ;;
+esac
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+port=${BENCH_PORT:-5380}
+silo_port=${BENCH_SILO_PORT:-11411}
+gateway_port=${BENCH_GATEWAY_PORT:-30400}
+artifacts="$here/artifacts"
+work=$(mktemp -d /tmp/total-bench.XXXXXX)
+chmod 755 "$work"   # the postgres user must reach $work/pg
+server_pid=""
+tool_pid=""
+perf_pid=""
+pg_started=""
+
+cleanup() {
+  local rc=$?
+  for pid in $tool_pid $perf_pid; do kill -TERM "$pid" 2>/dev/null || true; done
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [ -n "$pg_started" ]; then
+    "$repo/.ci/postgres" stop "$work/pg" || true
+    rm -rf "$work/pg/data"
+  fi
+  echo "bench: logs in $work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/healthz"; then
+  echo "bench: something already answers on 127.0.0.1:$port; set BENCH_PORT" >&2
+  exit 2
+fi
+
+if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
+  echo "bench: building server and load tool (Release) into $artifacts"
+  dotnet build "$repo/src/Api/Api.csproj" -c Release --artifacts-path "$artifacts" -nologo -v q >"$work/build-server.log" 2>&1 \
+    || { tail -30 "$work/build-server.log"; exit 1; }
+  dotnet build "$here/ScimLoad/ScimLoad.csproj" -c Release --artifacts-path "$artifacts" -nologo -v q >"$work/build-tool.log" 2>&1 \
+    || { tail -30 "$work/build-tool.log"; exit 1; }
+  # Which source the binaries were built from (others may commit while a benchmark series runs).
+  echo "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" status --porcelain -- src 2>/dev/null | grep -q . && echo '+uncommitted-src' || true)" >"$artifacts/build-commit.txt"
+fi
+commit=$(cat "$artifacts/build-commit.txt" 2>/dev/null || echo unknown)
+server_dll="$artifacts/bin/Api/release/Total.Api.dll"
+tool_dll="$artifacts/bin/ScimLoad/release/Total.ScimLoad.dll"
+
+key=$(openssl rand -hex 24)
+export ASPNETCORE_URLS="http://127.0.0.1:$port"
+export ASPNETCORE_ENVIRONMENT=Production
+export DOTNET_ENVIRONMENT=Production
+export Operator__ApiKey="$key"
+export Orleans__SiloPort="$silo_port"
+export Orleans__GatewayPort="$gateway_port"
+unset ConnectionStrings__Total Orleans__Mode || true
+label="mode=$mode rateLimit=${BENCH_RATE_LIMIT:-default}"  # commit is appended once known
+if [ -n "${BENCH_RATE_LIMIT:-}" ]; then export Scim__RateLimit__RequestsPerSecond="$BENCH_RATE_LIMIT"; fi
+if [ -n "${BENCH_RATE_BURST:-}" ]; then export Scim__RateLimit__Burst="$BENCH_RATE_BURST"; fi
+
+pg_args=()
+pg_pid=""
+if [ "$mode" = postgres ]; then
+  conn=$("$repo/.ci/postgres" start "$work/pg")
+  pg_started=1
+  export ConnectionStrings__Total="$conn"
+  export Secrets__EncryptionKey="$(openssl rand -base64 32)"
+  pg_pid=$(head -1 "$work/pg/data/postmaster.pid")
+  pg_args=(--pg-pid "$pg_pid")
+  echo "bench: PostgreSQL $conn (postmaster $pg_pid)"
+fi
+
+if [ -n "${BENCH_PERF:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0; fi
+# The content root must be the build output: appsettings.json (log levels, Orleans ports) is read from there.
+(cd "$(dirname "$server_dll")" && exec dotnet "$server_dll" >"$work/server.log" 2>&1) &
+server_pid=$!
+echo "bench: server pid $server_pid on http://127.0.0.1:$port ($mode), built from $commit"
+for i in $(seq 1 240); do
+  if curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/healthz"; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then echo "bench: server exited"; tail -40 "$work/server.log"; exit 1; fi
+  if [ "$i" = 240 ]; then echo "bench: /healthz not 200 after 120 s"; tail -40 "$work/server.log"; exit 1; fi
+  sleep 0.5
+done
+
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+rss_start=$(rss_kib "$server_pid")
+echo "bench: server healthy, RSS $((rss_start / 1024)) MiB"
+
+mkdir -p "$here/results"
+out="$here/results/$mode-$(date -u +%Y%m%dT%H%M%SZ).json"
+tool_rc=0
+if [ -n "${BENCH_PERF:-}" ]; then
+  unset DOTNET_PerfMapEnabled DOTNET_EnableWriteXorExecute
+  (sleep "${BENCH_PERF%%:*}"; exec perf record -q -e cpu-clock -F 499 -a -g -o "$work/perf.data" -- sleep "${BENCH_PERF##*:}") >"$work/perf-record.log" 2>&1 &
+  perf_pid=$!
+fi
+dotnet "$tool_dll" --url "http://127.0.0.1:$port" --operator-key "$key" --server-pid "$server_pid" "${pg_args[@]}" --out "$out" --label "$label commit=$commit" "$@" &
+tool_pid=$!
+wait "$tool_pid" || tool_rc=$?
+
+if [ -n "$perf_pid" ]; then
+  wait "$perf_pid" || true
+  if [ -f "$work/perf.data" ]; then
+    python3 "$here/perf-summary.py" "$work/perf.data" "$server_pid" "$tool_pid" "${pg_pid:-}" >"$work/perf-summary.txt" 2>&1 || true
+    echo "== perf summary ($work/perf-summary.txt)"; cat "$work/perf-summary.txt"
+  fi
+fi
+
+if kill -0 "$server_pid" 2>/dev/null; then
+  rss_end=$(rss_kib "$server_pid")
+  read -r utime stime < <(awk '{ sub(/^.*\) /, ""); print $12, $13 }' "/proc/$server_pid/stat")
+  users=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("usersProvisioned", 0))' "$out" 2>/dev/null || echo 0)
+  echo "== server process: RSS start $((rss_start / 1024)) MiB, end $((rss_end / 1024)) MiB, CPU user $((utime / 100)) s system $((stime / 100)) s"
+  if [ "${users:-0}" -gt 0 ]; then
+    python3 - "$rss_start" "$rss_end" "$users" "$out" <<'PY'
+import json, sys
+start, end, users, out = int(sys.argv[1]) * 1024, int(sys.argv[2]) * 1024, int(sys.argv[3]), sys.argv[4]
+per_user = (end - start) / users
+print(f"== memory: RSS delta {(end - start) / 1048576:.0f} MiB over {users} provisioned users = {per_user / 1024:.1f} KiB/user "
+      f"(1M users ≈ {per_user * 1_000_000 / 2**30:.1f} GiB); includes garbage the GC has not collected yet")
+doc = json.load(open(out))
+doc["serverProcess"] = {"rssStartBytes": start, "rssEndBytes": end, "rssDeltaPerUserBytes": per_user}
+json.dump(doc, open(out, "w"), indent=2)
+PY
+  fi
+else
+  echo "bench: the server died during the run"; tail -40 "$work/server.log"; tool_rc=1
+fi
+grep -E "^(fail|crit)|Unhandled" "$work/server.log" | head -20 || true
+echo "bench: results in $out (tool exit $tool_rc)"
+exit "$tool_rc"

@@ -1,0 +1,13 @@
+namespace Total.Api.SignIn;
+
+/// <summary>The claims of a console session (our own cookie, issued after the Entra token was checked).</summary>
+public static class ConsoleClaims
+{
+    public const string TenantId = "total:tenant";
+    public const string ObjectId = "total:oid";
+    public const string UserId = "total:user";
+    public const string Name = "name";
+
+    /// <summary>The access decision the session was granted under; any difference ends the session.</summary>
+    public const string AccessRevision = "total:access";
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Total.Grains.Abstractions.Access;
+
+namespace Total.Api.SignIn;
+
+/// <summary>
+/// The console session: our own cookie (HttpOnly, SameSite=Lax, Secure outside Development), issued only
+/// after sign-in checks. Every request re-checks the user's access: if it changed (removed from the admin
+/// group, disabled, deleted) the session ends on that very request.
+/// </summary>
+public static class ConsoleSession
+{
+    public const string Scheme = "console";
+    private const string EndedItem = "total.session-ended";
+
+    public static void Configure(CookieAuthenticationOptions options, bool development, TimeSpan idleTimeout)
+    {
+        options.Cookie.Name = development ? "total-console" : "__Host-total-console";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        options.Cookie.Path = "/";
+        options.ExpireTimeSpan = idleTimeout;
+        options.SlidingExpiration = true;
+        options.LoginPath = "/signin";
+        options.AccessDeniedPath = "/no-access";
+        options.Events = new CookieAuthenticationEvents
+        {
+            OnValidatePrincipal = RecheckAccessAsync,
+            OnRedirectToLogin = context =>
+            {
+                var ended = context.HttpContext.Items[EndedItem] as string;
+                context.Response.Redirect(ended is null ? context.RedirectUri : SignInTokenValidation.NoAccessUrl(NoAccessReason.SessionEnded, ended));
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    private static async Task RecheckAccessAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal!;
+        var tenantId = principal.FindFirst(ConsoleClaims.TenantId)?.Value;
+        var oid = principal.FindFirst(ConsoleClaims.ObjectId)?.Value;
+        var granted = principal.FindFirst(ConsoleClaims.AccessRevision)?.Value;
+        if (tenantId is null || oid is null || granted is null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var decision = await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
+            .GetGrain<IAccessDecisionGrain>(tenantId).DecideAsync(oid);
+        if (decision is { Admin: true } && AccessRevision.Of(decision) == granted)
+        {
+            return;
+        }
+
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSession))
+            .LogInformation("Console session of {ObjectId} in tenant {TenantId} ended: access changed", oid, tenantId);
+        context.HttpContext.Items[EndedItem] = tenantId;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(Scheme);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Total.Grains.Abstractions.Access;
+using Total.Grains.Abstractions.Directory;
+
+namespace Total.Api.SignIn;
+
+/// <summary>
+/// What happens after Entra's ID token passed signature, issuer, audience and lifetime checks: the token
+/// must be of this tenant (<c>tid</c>), name the user (<c>oid</c>), and that user must be provisioned with
+/// externalId = oid, active, and in an admin group. Otherwise: no session, and a page that says why.
+/// Only then is our own session issued, carrying the access revision it was granted under.
+/// </summary>
+public static class SignInTokenValidation
+{
+    public static async Task OnTokenValidatedAsync(TokenValidatedContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInTokenValidation));
+        var tenant = services.GetRequiredService<TenantOidcSchemes>().SettingsFor(context.Scheme.Name);
+        var token = context.Principal!;
+        if (tenant is null)
+        {
+            Deny(context, NoAccessReason.TenantNotOnboarded, null);
+            return;
+        }
+
+        // Issuer validation already pinned the tenant's issuer; tid is checked too, as Microsoft advises,
+        // so a token minted for another tenant can never open this tenant's console.
+        if (!Guid.TryParse(token.FindFirst("tid")?.Value, out var tid) || tid != tenant.EntraTenantId)
+        {
+            logger.LogWarning("Sign-in to tenant {TenantId} refused: token tid {Tid} is not the tenant's Entra tenant id", tenant.TenantId, token.FindFirst("tid")?.Value);
+            Deny(context, NoAccessReason.WrongTenant, tenant.TenantId);
+            return;
+        }
+
+        var oid = token.FindFirst("oid")?.Value;
+        if (string.IsNullOrEmpty(oid))
+        {
+            Deny(context, NoAccessReason.MissingObjectId, tenant.TenantId);
+            return;
+        }
+
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var decision = await grains.GetGrain<IAccessDecisionGrain>(tenant.TenantId).DecideAsync(oid);
+        if (decision is null)
+        {
+            Deny(context, NoAccessReason.TenantNotOnboarded, tenant.TenantId);
+            return;
+        }
+
+        if (!decision.Admin)
+        {
+            var reason = decision.UserId is null
+                ? await DiagnoseUnprovisionedAsync(grains, tenant.TenantId, token.FindFirst("preferred_username")?.Value)
+                : !decision.Active ? NoAccessReason.Disabled : NoAccessReason.NotAdmin;
+            logger.LogInformation("Sign-in to tenant {TenantId} refused for oid {ObjectId}: {Reason}", tenant.TenantId, oid, reason);
+            Deny(context, reason, tenant.TenantId);
+            return;
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ConsoleClaims.TenantId, tenant.TenantId),
+                new Claim(ConsoleClaims.ObjectId, oid),
+                new Claim(ConsoleClaims.UserId, decision.UserId!),
+                new Claim(ConsoleClaims.Name, token.FindFirst("name")?.Value ?? token.FindFirst("preferred_username")?.Value ?? oid),
+                new Claim(ConsoleClaims.AccessRevision, AccessRevision.Of(decision)),
+            ],
+            ConsoleSession.Scheme,
+            ConsoleClaims.Name,
+            ClaimTypes.Role);
+        context.Principal = new ClaimsPrincipal(identity);
+        logger.LogInformation("Admin {ObjectId} signed in to tenant {TenantId}", oid, tenant.TenantId);
+    }
+
+    public static Task OnRemoteFailureAsync(RemoteFailureContext context)
+    {
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInTokenValidation));
+        logger.LogWarning(context.Failure, "Sign-in through scheme {Scheme} failed", context.Scheme.Name);
+        var tenantId = context.Scheme.Name.StartsWith(TenantOidcSchemes.Prefix, StringComparison.Ordinal) ? context.Scheme.Name[TenantOidcSchemes.Prefix.Length..] : null;
+        context.Response.Redirect(NoAccessUrl(NoAccessReason.SignInFailed, tenantId));
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+
+    public static string NoAccessUrl(NoAccessReason reason, string? tenantId) =>
+        tenantId is null ? $"/no-access?reason={reason}" : $"/no-access?reason={reason}&tenant={Uri.EscapeDataString(tenantId)}";
+
+    /// <summary>
+    /// No user has externalId = oid. If one has the same userName (UPN), the person is provisioned but the
+    /// mapping externalId ← objectId was not set in Entra: say that, not "you are not provisioned".
+    /// </summary>
+    private static async Task<NoAccessReason> DiagnoseUnprovisionedAsync(IGrainFactory grains, string tenantId, string? preferredUsername)
+    {
+        if (string.IsNullOrWhiteSpace(preferredUsername))
+        {
+            return NoAccessReason.NotProvisioned;
+        }
+
+        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User"))
+            .QueryAsync(new DirectoryQuery($"userName eq {JsonSerializer.Serialize(preferredUsername)}", null, false, 1, 1));
+        return page.TotalResults > 0 ? NoAccessReason.ExternalIdMappingWrong : NoAccessReason.NotProvisioned;
+    }
+
+    private static void Deny(TokenValidatedContext context, NoAccessReason reason, string? tenantId)
+    {
+        context.Response.Redirect(NoAccessUrl(reason, tenantId));
+        context.HandleResponse();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Total.Api.SignIn.StandIn;
+
+/// <summary>
+/// A token-endpoint error in Entra's shape: OAuth 2.0 <c>error</c>, an <c>error_description</c> that starts
+/// with an AADSTS code, <c>error_codes</c>, and trace ids. The codes follow Entra's where one fits; they are
+/// for people reading logs, not for matching.
+/// </summary>
+internal static class StandInError
+{
+    public static IResult Json(int statusCode, string error, int aadsts, string message, DateTimeOffset now)
+    {
+        var traceId = Guid.NewGuid().ToString("D");
+        var correlationId = Guid.NewGuid().ToString("D");
+        var timestamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var body = new Dictionary<string, object>
+        {
+            ["error"] = error,
+            ["error_description"] = FormattableString.Invariant($"AADSTS{aadsts}: {message} Trace ID: {traceId} Correlation ID: {correlationId} Timestamp: {timestamp}"),
+            ["error_codes"] = new[] { aadsts },
+            ["timestamp"] = timestamp,
+            ["trace_id"] = traceId,
+            ["correlation_id"] = correlationId,
+        };
+        return Results.Json(body, statusCode: statusCode);
+    }
+
+    public static IResult InvalidGrant(int aadsts, string message, DateTimeOffset now) =>
+        Json(StatusCodes.Status400BadRequest, "invalid_grant", aadsts, message, now);
+
+    public static IResult InvalidRequest(int aadsts, string message, DateTimeOffset now) =>
+        Json(StatusCodes.Status400BadRequest, "invalid_request", aadsts, message, now);
+}

@@ -1,0 +1,148 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Primitives;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Total.Api.SignIn.StandIn;
+
+/// <summary>
+/// <c>POST /{tid}/oauth2/v2.0/token</c>: redeems an authorization code for Entra-shaped tokens. The client must
+/// present some credential (any non-empty secret or assertion: the stand-in knows no app registrations) and
+/// the code must match the client, redirect URI, tenant and PKCE challenge it was issued for.
+/// </summary>
+internal static class StandInTokenEndpoint
+{
+    private const string AuthorizationCodeGrant = "authorization_code";
+
+    public static void Map(IEndpointRouteBuilder backchannel) =>
+        backchannel.MapPost("/{tenant}/oauth2/v2.0/token", RedeemAsync).DisableAntiforgery();
+
+    private static async Task<IResult> RedeemAsync(
+        string tenant,
+        HttpContext context,
+        AuthorizationCodes codes,
+        StandInTokenIssuer issuer,
+        CancellationToken cancellationToken)
+    {
+        var now = codes.Now;
+        if (!StandInTenant.TryParse(tenant, out var parsed))
+        {
+            return StandInError.InvalidRequest(90002, $"Tenant '{tenant}' not found. Use a tenant id (GUID), 'organizations' or 'common'.", now);
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return StandInError.InvalidRequest(900144, "The request body must be application/x-www-form-urlencoded.", now);
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        if (Text(form["grant_type"]) != AuthorizationCodeGrant)
+        {
+            return StandInError.Json(StatusCodes.Status400BadRequest, "unsupported_grant_type", 70003, "The local Entra stand-in supports only grant_type=authorization_code.", now);
+        }
+
+        var (clientId, hasCredential) = Client(context.Request, form);
+        if (clientId is null)
+        {
+            return StandInError.InvalidRequest(900144, "The request body must contain the following parameter: 'client_id'.", now);
+        }
+
+        if (!hasCredential)
+        {
+            return StandInError.Json(StatusCodes.Status401Unauthorized, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", now);
+        }
+
+        var code = Text(form["code"]);
+        if (code is null)
+        {
+            return StandInError.InvalidRequest(900144, "The request body must contain the following parameter: 'code'.", now);
+        }
+
+        var (grant, outcome) = codes.Redeem(code);
+        switch (outcome)
+        {
+            case CodeRedemption.Unknown:
+                return StandInError.InvalidGrant(70000, "The provided value for the 'code' parameter is not valid.", now);
+            case CodeRedemption.AlreadyRedeemed:
+                return StandInError.InvalidGrant(54005, "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.", now);
+            case CodeRedemption.Expired:
+                return StandInError.InvalidGrant(70008, "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.", now);
+        }
+
+        if (grant!.Tenant.Segment != parsed.Segment)
+        {
+            return StandInError.InvalidGrant(700005, "Provided Authorization Code is intended to use against other tenant, thus rejected.", now);
+        }
+
+        if (!string.Equals(grant.Request.ClientId, clientId, StringComparison.Ordinal))
+        {
+            return StandInError.InvalidGrant(70000, "The code was issued to another client_id.", now);
+        }
+
+        if (!string.Equals(grant.Request.RedirectUri.OriginalString, Text(form["redirect_uri"]), StringComparison.Ordinal))
+        {
+            return StandInError.InvalidGrant(70000, "The redirect_uri is not the one the authorization code was issued for.", now);
+        }
+
+        if (grant.Request.CodeChallenge is { } challenge && !VerifierMatches(challenge, grant.Request.CodeChallengeMethod!, Text(form["code_verifier"])))
+        {
+            return StandInError.InvalidGrant(501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.", now);
+        }
+
+        var tokens = issuer.Issue(grant, now);
+        var body = new Dictionary<string, object>
+        {
+            ["token_type"] = "Bearer",
+            ["scope"] = grant.Request.Scope,
+            ["expires_in"] = tokens.ExpiresIn,
+            ["ext_expires_in"] = tokens.ExpiresIn,
+            ["access_token"] = tokens.AccessToken,
+        };
+        if (tokens.IdToken is not null)
+        {
+            body["id_token"] = tokens.IdToken;
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
+        return Results.Json(body);
+    }
+
+    /// <summary>The client id and whether any credential came with it: form fields (client_secret_post, private_key_jwt) or Basic.</summary>
+    private static (string? ClientId, bool HasCredential) Client(HttpRequest request, IFormCollection form)
+    {
+        var clientId = Text(form["client_id"]);
+        var hasCredential = Text(form["client_secret"]) is not null || Text(form["client_assertion"]) is not null;
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+            && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            && header.Parameter is not null)
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter)).Split(':', 2);
+                clientId ??= Uri.UnescapeDataString(pair[0]);
+                hasCredential |= pair.Length == 2 && pair[1].Length > 0;
+            }
+            catch (FormatException)
+            {
+                return (clientId, hasCredential);
+            }
+        }
+
+        return (clientId, hasCredential);
+    }
+
+    private static bool VerifierMatches(string challenge, string method, string? verifier)
+    {
+        if (verifier is null)
+        {
+            return false;
+        }
+
+        var expected = method == "S256" ? Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) : verifier;
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(challenge));
+    }
+
+    private static string? Text(StringValues value) => string.IsNullOrWhiteSpace(value) ? null : value.ToString().Trim();
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Total.Api.SignIn.StandIn;
+
+namespace Total.Api.SignIn;
+
+/// <summary>
+/// Builds a tenant scheme's OpenID Connect options: authorization code flow with PKCE against the tenant's
+/// own authority (<c>{instance}{entra tenant id}/v2.0</c>), so the metadata issuer is that one tenant's and
+/// a token of any other tenant fails issuer validation; <see cref="SignInTokenValidation"/> checks tid, oid
+/// and access on top.
+/// </summary>
+public sealed class TenantOidcOptionsSetup(
+    TenantOidcSchemes schemes,
+    IOptions<SignInOptions> signIn,
+    EntraStandIn standIn) : IConfigureNamedOptions<OpenIdConnectOptions>
+{
+    public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, OpenIdConnectOptions options)
+    {
+        if (name is null || schemes.SettingsFor(name) is not { } tenant)
+        {
+            return;
+        }
+
+        var instance = standIn.IsActive ? standIn.Instance : signIn.Value.Instance;
+        options.Authority = new Uri(instance, $"{tenant.EntraTenantId:D}/v2.0").ToString();
+        options.ClientId = tenant.ClientId;
+        options.ClientSecret = tenant.ClientSecret;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.UsePkce = true;
+        options.CallbackPath = $"/signin-oidc/{tenant.TenantId}";
+        options.SignedOutCallbackPath = $"/signout-callback-oidc/{tenant.TenantId}";
+        options.SignInScheme = ConsoleSession.Scheme;
+        options.MapInboundClaims = false;
+        options.SaveTokens = false;
+        options.GetClaimsFromUserInfoEndpoint = false;
+        options.Scope.Clear();
+        options.Scope.Add("openid");
+        options.Scope.Add("profile");
+        options.TokenValidationParameters.NameClaimType = "name";
+        options.TokenValidationParameters.ValidAudience = tenant.ClientId;
+        options.TokenValidationParameters.ValidIssuer = new Uri(instance, $"{tenant.EntraTenantId:D}/v2.0").ToString();
+        options.TokenValidationParameters.ValidateIssuer = true;
+        if (standIn.IsActive)
+        {
+            options.BackchannelHttpHandler = standIn.CreateBackchannelHandler();
+        }
+
+        options.Events = new OpenIdConnectEvents
+        {
+            OnTokenValidated = SignInTokenValidation.OnTokenValidatedAsync,
+            OnRemoteFailure = SignInTokenValidation.OnRemoteFailureAsync,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Total.Grains.Abstractions.Tenants;
+
+namespace Total.Api.SignIn;
+
+/// <summary>
+/// One OpenID Connect scheme per tenant (<c>entra-{tenantId}</c>), added on first use, because every customer
+/// signs in through their own Entra app registration: own authority, client id and secret. Settings are
+/// read from the tenant grain and the scheme's options rebuilt when they change.
+/// </summary>
+public sealed class TenantOidcSchemes(
+    IAuthenticationSchemeProvider schemes,
+    IOptionsMonitorCache<OpenIdConnectOptions> optionsCache,
+    IGrainFactory grains)
+{
+    public const string Prefix = "entra-";
+
+    private readonly ConcurrentDictionary<string, TenantSignInSettings> _settings = new(StringComparer.Ordinal);
+
+    public static string SchemeName(string tenantId) => Prefix + tenantId;
+
+    /// <summary>The settings a scheme's options are built from (see <see cref="TenantOidcOptionsSetup"/>).</summary>
+    public TenantSignInSettings? SettingsFor(string schemeName) =>
+        schemeName.StartsWith(Prefix, StringComparison.Ordinal) && _settings.TryGetValue(schemeName[Prefix.Length..], out var settings) ? settings : null;
+
+    /// <summary>
+    /// Makes sure the tenant's scheme exists with its current settings. Returns the tenant's settings
+    /// (null when the tenant does not exist); check <see cref="TenantSignInSettings.CanSignIn"/>.
+    /// </summary>
+    public async Task<TenantSignInSettings?> EnsureAsync(string tenantId)
+    {
+        var current = await grains.GetGrain<ITenantGrain>(tenantId).GetSignInSettingsAsync();
+        if (current is null || !current.CanSignIn)
+        {
+            return current;
+        }
+
+        var name = SchemeName(tenantId);
+        if (!_settings.TryGetValue(tenantId, out var known) || known != current)
+        {
+            _settings[tenantId] = current;
+            optionsCache.TryRemove(name);
+        }
+
+        if (await schemes.GetSchemeAsync(name) is null)
+        {
+            schemes.TryAddScheme(new AuthenticationScheme(name, $"Microsoft ({current.Name})", typeof(OpenIdConnectHandler)));
+        }
+
+        return current;
+    }
+}

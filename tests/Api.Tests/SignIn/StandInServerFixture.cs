@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Total.Api.SignIn.StandIn;
+using Total.Api.Tests.Infrastructure;
+
+namespace Total.Api.Tests.SignIn;
+
+/// <summary>One Development-mode embedded server with the local Entra stand-in on a free HTTPS port.</summary>
+public sealed class StandInServerFixture : IAsyncLifetime
+{
+    private TotalServer? _server;
+
+    public TotalServer Server => _server ?? throw new InvalidOperationException("not started");
+
+    public EntraStandIn StandIn => Server.Services.GetRequiredService<EntraStandIn>();
+
+    public static Dictionary<string, string?> Settings(string environment)
+    {
+        var settings = TestSettings.ForServer();
+        settings["environment"] = environment;
+        settings["SignIn:StandIn:Enabled"] = "true";
+        settings["SignIn:StandIn:HttpsPort"] = "0";
+        settings["Logging:LogLevel:Total.Api.SignIn.StandIn.EntraStandInAnnouncement"] = "Error";
+        return settings;
+    }
+
+    /// <summary>A client for the stand-in's HTTPS endpoint that trusts its certificate the way the product does.</summary>
+    public HttpClient CreateBackchannelClient() =>
+        new(StandIn.CreateBackchannelHandler()) { BaseAddress = StandIn.Instance, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A browser-like client on the product's HTTP address that does not follow redirects.</summary>
+    public HttpClient CreateBrowserClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask InitializeAsync() => _server = await TotalServer.StartApiAsync(Settings("Development"));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
