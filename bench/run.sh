@@ -129,20 +129,29 @@ if [ -n "$perf_pid" ]; then
   fi
 fi
 
+if [ "${BENCH_SETTLE_SECONDS:-0}" -gt 0 ] && kill -0 "$server_pid" 2>/dev/null; then
+  # Steady-state memory: idle user/group grains are collected after their age limit (2 min) plus the
+  # collection quantum (1 min); what remains is the directory projection and the stores.
+  echo "bench: waiting ${BENCH_SETTLE_SECONDS}s for idle grains to be collected before measuring memory"
+  sleep "$BENCH_SETTLE_SECONDS"
+fi
+
 if kill -0 "$server_pid" 2>/dev/null; then
   rss_end=$(rss_kib "$server_pid")
   read -r utime stime < <(awk '{ sub(/^.*\) /, ""); print $12, $13 }' "/proc/$server_pid/stat")
   users=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("usersProvisioned", 0))' "$out" 2>/dev/null || echo 0)
   echo "== server process: RSS start $((rss_start / 1024)) MiB, end $((rss_end / 1024)) MiB, CPU user $((utime / 100)) s system $((stime / 100)) s"
   if [ "${users:-0}" -gt 0 ]; then
-    python3 - "$rss_start" "$rss_end" "$users" "$out" <<'PY'
+    python3 - "$rss_start" "$rss_end" "$users" "$out" "${BENCH_SETTLE_SECONDS:-0}" <<'PY'
 import json, sys
 start, end, users, out = int(sys.argv[1]) * 1024, int(sys.argv[2]) * 1024, int(sys.argv[3]), sys.argv[4]
 per_user = (end - start) / users
 print(f"== memory: RSS delta {(end - start) / 1048576:.0f} MiB over {users} provisioned users = {per_user / 1024:.1f} KiB/user "
-      f"(1M users ≈ {per_user * 1_000_000 / 2**30:.1f} GiB); includes garbage the GC has not collected yet")
+      f"(1M users ≈ {per_user * 1_000_000 / 2**30:.1f} GiB); includes garbage the GC has not collected yet"
+      + (f"; measured {sys.argv[5]} s after the load stopped" if len(sys.argv) > 5 and sys.argv[5] != "0" else "; measured right after the load"))
 doc = json.load(open(out))
-doc["serverProcess"] = {"rssStartBytes": start, "rssEndBytes": end, "rssDeltaPerUserBytes": per_user}
+doc["serverProcess"] = {"rssStartBytes": start, "rssEndBytes": end, "rssDeltaPerUserBytes": per_user,
+                        "settleSeconds": int(sys.argv[5]) if len(sys.argv) > 5 else 0}
 json.dump(doc, open(out, "w"), indent=2)
 PY
   fi

@@ -18,8 +18,10 @@ public static class TotalApi
     /// <summary>The address served when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> says otherwise (fixed contract).</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <remarks>The application is this assembly whoever hosts it (tests too), so Razor Pages finds the console's pages.</remarks>
     public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(args).UseDefaultUrl(DefaultUrl);
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(TotalApi).Assembly.GetName().Name })
+            .UseDefaultUrl(DefaultUrl);
 
     /// <param name="builder">From <see cref="CreateBuilder"/>.</param>
     /// <param name="configureServices">Runs last before the container is built; tests use it to swap the clock.</param>

@@ -14,7 +14,8 @@ namespace Total.Api.SignIn;
 public sealed class TenantOidcOptionsSetup(
     TenantOidcSchemes schemes,
     IOptions<SignInOptions> signIn,
-    EntraStandIn standIn) : IConfigureNamedOptions<OpenIdConnectOptions>
+    EntraStandIn standIn,
+    IHostEnvironment environment) : IConfigureNamedOptions<OpenIdConnectOptions>
 {
     public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
 
@@ -31,6 +32,15 @@ public sealed class TenantOidcOptionsSetup(
         options.ClientSecret = tenant.ClientSecret;
         options.ResponseType = OpenIdConnectResponseType.Code;
         options.UsePkce = true;
+
+        // The code comes back as a top-level GET (PKCE makes a code in a URL useless to anyone else), so the
+        // correlation and nonce cookies can be SameSite=Lax instead of None, and work on plain-HTTP localhost.
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        options.NonceCookie.SameSite = SameSiteMode.Lax;
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        options.CorrelationCookie.SecurePolicy = secure;
+        options.NonceCookie.SecurePolicy = secure;
         options.CallbackPath = $"/signin-oidc/{tenant.TenantId}";
         options.SignedOutCallbackPath = $"/signout-callback-oidc/{tenant.TenantId}";
         options.SignInScheme = ConsoleSession.Scheme;

@@ -14,7 +14,7 @@ namespace Total.Grains.Directory;
 /// request that fails changes nothing.
 /// </remarks>
 // Entra touches a resource about once per 40-minute cycle: an idle one is cheaper reloaded than kept.
-[CollectionAgeLimit(Minutes = 5)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time) : Grain, IScimGroupGrain
 {
     private static readonly ScimResourceSchema Schema = ScimResourceSchema.Group;

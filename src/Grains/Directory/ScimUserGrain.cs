@@ -10,7 +10,7 @@ namespace Total.Grains.Directory;
 /// <inheritdoc cref="IScimUserGrain"/>
 /// <remarks>One activation per user serialises every change to it; the stored row is its only state.</remarks>
 // Entra touches a resource about once per 40-minute cycle: an idle one is cheaper reloaded than kept.
-[CollectionAgeLimit(Minutes = 5)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time) : Grain, IScimUserGrain
 {
     private static readonly ScimResourceSchema Schema = ScimResourceSchema.User;

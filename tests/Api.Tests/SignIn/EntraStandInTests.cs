@@ -119,6 +119,20 @@ public sealed class EntraStandInTests(StandInServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Organizations_sign_in_issues_a_token_for_the_tenant_given_on_the_form()
+    {
+        var tid = Guid.NewGuid();
+        var authorization = await AuthorizeAsync("organizations", new() { ["tid"] = tid.ToString() });
+
+        var (status, tokens) = await RedeemAsync("organizations", authorization);
+        var result = await ValidateMultiTenantAsync((string)tokens["id_token"]!);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal(fixture.StandIn.Authority(tid), result.Issuer);
+    }
+
+    [Fact]
     public async Task Subject_is_pairwise_stable_for_one_user_and_app()
     {
         var tid = Guid.NewGuid();
@@ -371,7 +385,10 @@ public sealed class EntraStandInTests(StandInServerFixture fixture) : IClassFixt
     private sealed record Authorization(string Code, string Verifier, string Nonce, string ClientId);
 
     /// <summary>Picks an identity on the authorize page (a form POST, as the page's buttons do) and returns the code.</summary>
-    private async Task<Authorization> AuthorizeAsync(Guid tid, Dictionary<string, string>? fields = null, string clientId = ClientId)
+    private Task<Authorization> AuthorizeAsync(Guid tid, Dictionary<string, string>? fields = null, string clientId = ClientId) =>
+        AuthorizeAsync(tid.ToString(), fields, clientId);
+
+    private async Task<Authorization> AuthorizeAsync(string tenant, Dictionary<string, string>? fields = null, string clientId = ClientId)
     {
         var verifier = NewVerifier();
         var nonce = Guid.NewGuid().ToString("N");
@@ -386,7 +403,7 @@ public sealed class EntraStandInTests(StandInServerFixture fixture) : IClassFixt
         }
 
         using var browser = fixture.CreateBrowserClient();
-        var response = await browser.PostAsync($"/{tid}/oauth2/v2.0/authorize", new FormUrlEncodedContent(form), Cancel);
+        var response = await browser.PostAsync($"/{tenant}/oauth2/v2.0/authorize", new FormUrlEncodedContent(form), Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
@@ -396,8 +413,16 @@ public sealed class EntraStandInTests(StandInServerFixture fixture) : IClassFixt
         return new Authorization(query["code"].ToString(), verifier, nonce, clientId);
     }
 
-    private async Task<(HttpStatusCode Status, JsonObject Body)> RedeemAsync(
+    private Task<(HttpStatusCode Status, JsonObject Body)> RedeemAsync(
         Guid tid,
+        Authorization authorization,
+        string redirectUri = RedirectUri,
+        string? clientId = null,
+        string? clientSecret = "any-secret") =>
+        RedeemAsync(tid.ToString(), authorization, redirectUri, clientId, clientSecret);
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> RedeemAsync(
+        string tenant,
         Authorization authorization,
         string redirectUri = RedirectUri,
         string? clientId = null,
@@ -417,7 +442,7 @@ public sealed class EntraStandInTests(StandInServerFixture fixture) : IClassFixt
         }
 
         using var backchannel = fixture.CreateBackchannelClient();
-        var response = await backchannel.PostAsync($"{tid}/oauth2/v2.0/token", new FormUrlEncodedContent(form), Cancel);
+        var response = await backchannel.PostAsync($"{tenant}/oauth2/v2.0/token", new FormUrlEncodedContent(form), Cancel);
         return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!);
     }
 

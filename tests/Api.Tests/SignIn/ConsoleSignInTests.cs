@@ -1,0 +1,286 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Total.Api.Tests.Infrastructure;
+
+namespace Total.Api.Tests.SignIn;
+
+/// <summary>
+/// "Sign in with Microsoft" end to end: the product's per-tenant OpenID Connect handler against the local
+/// Entra stand-in over HTTPS, then the access checks. Only provisioned, active admins get a session.
+/// </summary>
+public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFixture<StandInServerFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Admin_signs_in_and_sees_the_console()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada Lovelace", admin.UserName);
+        var console = await browser.GetAsync("/console");
+
+        Assert.Equal("/console", landing.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        var page = await console.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains(tenant.Name, page, StringComparison.Ordinal);
+        Assert.Contains("Ada Lovelace", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Session_cookie_is_http_only_and_same_site()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+
+        var session = browser.Cookies.GetAllCookies().Single(c => c.Name.EndsWith("total-console", StringComparison.Ordinal));
+        Assert.True(session.HttpOnly);
+    }
+
+    [Fact]
+    public async Task Provisioned_non_admin_is_refused_with_the_reason()
+    {
+        var tenant = await OnboardAsync();
+        var user = await tenant.ProvisionUserAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, user.Oid, "Bob", user.UserName);
+
+        await AssertNoAccessAsync(browser, landing, "NotAdmin");
+    }
+
+    [Fact]
+    public async Task Disabled_admin_is_refused()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        await tenant.ScimAsync(HttpMethod.Patch, $"Users/{admin.UserId}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":"False"}]}""");
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+
+        await AssertNoAccessAsync(browser, landing, "Disabled");
+    }
+
+    [Fact]
+    public async Task Unprovisioned_person_is_refused()
+    {
+        var tenant = await OnboardAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, Guid.NewGuid().ToString(), "Eve", "eve@contoso.example");
+
+        await AssertNoAccessAsync(browser, landing, "NotProvisioned");
+    }
+
+    [Fact]
+    public async Task Same_upn_with_another_object_id_says_the_mapping_is_wrong()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, Guid.NewGuid().ToString(), "Ada", admin.UserName);
+
+        await AssertNoAccessAsync(browser, landing, "ExternalIdMappingWrong");
+    }
+
+    [Fact]
+    public async Task User_of_another_tenant_is_refused()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, admin.Oid, "Mallory", admin.UserName, new Dictionary<string, string> { ["tid_override"] = Guid.NewGuid().ToString() });
+
+        await AssertNoAccessAsync(browser, landing, "WrongTenant");
+    }
+
+    [Theory]
+    [InlineData("issuer_override", "https://login.example.invalid/some-tenant/v2.0", "SignInFailed")]
+    [InlineData("lifetime_seconds", "-600", "SignInFailed")]
+    [InlineData("unknown_key", "true", "SignInFailed")]
+    [InlineData("omit_oid", "true", "MissingObjectId")]
+    public async Task Defective_tokens_get_no_session(string knob, string value, string reason)
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName, new Dictionary<string, string> { [knob] = value });
+
+        await AssertNoAccessAsync(browser, landing, reason);
+    }
+
+    [Fact]
+    public async Task Tenant_without_an_app_registration_cannot_sign_in_and_is_told_why()
+    {
+        using var operatorClient = fixture.Server.CreateOperatorClient();
+        var bare = await operatorClient.CreateTenantAsync("No App Ltd");
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var challenge = await browser.GetAsync($"/t/{bare.TenantId}/signin");
+
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.Contains("reason=SignInNotConfigured", challenge.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_tenant_link_is_not_found()
+    {
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var page = await browser.GetAsync("/t/nosuchtenant");
+        var challenge = await browser.GetAsync("/t/nosuchtenant/signin");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("reason=TenantNotOnboarded", challenge.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_without_a_session_redirects_to_sign_in()
+    {
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var response = await browser.GetAsync("/console");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Removal_from_the_admin_group_over_scim_ends_the_open_session_on_the_next_request()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/console")).StatusCode);
+
+        await tenant.ScimAsync(HttpMethod.Patch, $"Groups/{tenant.AdminGroupId}", $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Remove","path":"members","value":[{"value":"{{admin.UserId}}"}]}]}""");
+        var next = await browser.GetAsync("/console");
+
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Contains("reason=SessionEnded", next.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_session()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+
+        var signOut = await browser.SignOutAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal($"/t/{tenant.TenantId}", signOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_without_the_anti_forgery_token_is_refused()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = browser.Cookies }) { BaseAddress = fixture.Server.BaseAddress };
+        var forged = await client.PostAsync("/console/signout", new FormUrlEncodedContent([]), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers()
+    {
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var response = await browser.GetAsync("/signin");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    private static async Task AssertNoAccessAsync(ConsoleBrowser browser, Uri landing, string reason)
+    {
+        Assert.Equal("/no-access", landing.AbsolutePath);
+        Assert.Equal(reason, QueryHelpers.ParseQuery(landing.Query)["reason"].ToString());
+        var page = await browser.GetAsync(landing.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains($"data-reason=\"{reason}\"", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    private async Task<SignInTenant> OnboardAsync()
+    {
+        using var operatorClient = fixture.Server.CreateOperatorClient();
+        var entraTenantId = Guid.NewGuid();
+        var name = "Contoso " + entraTenantId.ToString("N")[..6];
+        var response = await operatorClient.PostAsJsonAsync("/operator/tenants", new
+        {
+            name,
+            entraTenantId = entraTenantId.ToString(),
+            adminGroups = new[] { "TOTAL-Admins" },
+            monitoredGroups = Array.Empty<string>(),
+            entraClientId = Guid.NewGuid().ToString(),
+            entraClientSecret = "stand-in-accepts-any-secret",
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
+        var tenant = new SignInTenant((string)body["tenantId"]!, name, new Uri((string)body["scimBaseUrl"]! + "/"), (string)body["scimToken"]!);
+        var group = await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","members":[]}""");
+        tenant.AdminGroupId = (string)group!["id"]!;
+        return tenant;
+    }
+
+    private sealed class SignInTenant(string tenantId, string name, Uri scimBase, string token)
+    {
+        public string TenantId { get; } = tenantId;
+
+        public string Name { get; } = name;
+
+        public string AdminGroupId { get; set; } = "";
+
+        public async Task<Person> ProvisionUserAsync()
+        {
+            var oid = Guid.NewGuid().ToString();
+            var userName = $"{oid[..8]}@contoso.example";
+            var user = await ScimAsync(HttpMethod.Post, "Users", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}","externalId":"{{oid}}","active":true}""");
+            return new Person((string)user!["id"]!, oid, userName);
+        }
+
+        public async Task<Person> ProvisionAdminAsync()
+        {
+            var person = await ProvisionUserAsync();
+            await ScimAsync(HttpMethod.Patch, $"Groups/{AdminGroupId}", $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Add","path":"members","value":[{"value":"{{person.UserId}}"}]}]}""");
+            return person;
+        }
+
+        public async Task<JsonObject?> ScimAsync(HttpMethod method, string path, string json)
+        {
+            using var client = new HttpClient { BaseAddress = scimBase };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/scim+json") };
+            var response = await client.SendAsync(request, Cancel);
+            Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            return response.StatusCode == HttpStatusCode.NoContent ? null : await response.Content.ReadFromJsonAsync<JsonObject>(Cancel);
+        }
+    }
+
+    private sealed record Person(string UserId, string Oid, string UserName);
+}
