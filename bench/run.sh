@@ -137,11 +137,15 @@ if [ "${BENCH_SETTLE_SECONDS:-0}" -gt 0 ] && kill -0 "$server_pid" 2>/dev/null; 
 fi
 
 if kill -0 "$server_pid" 2>/dev/null; then
+  # Live managed heap after a full compacting collection, and grain activations by type: RSS alone also
+  # counts heap the GC has freed but kept committed.
+  curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$port/operator/diagnostics?collect=true" >"$work/diagnostics.json" || true
   rss_end=$(rss_kib "$server_pid")
   read -r utime stime < <(awk '{ sub(/^.*\) /, ""); print $12, $13 }' "/proc/$server_pid/stat")
   users=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("usersProvisioned", 0))' "$out" 2>/dev/null || echo 0)
   echo "== server process: RSS start $((rss_start / 1024)) MiB, end $((rss_end / 1024)) MiB, CPU user $((utime / 100)) s system $((stime / 100)) s"
   if [ "${users:-0}" -gt 0 ]; then
+    cp "$work/diagnostics.json" "${out%.json}.diagnostics.json" 2>/dev/null || true
     python3 - "$rss_start" "$rss_end" "$users" "$out" "${BENCH_SETTLE_SECONDS:-0}" <<'PY'
 import json, sys
 start, end, users, out = int(sys.argv[1]) * 1024, int(sys.argv[2]) * 1024, int(sys.argv[3]), sys.argv[4]
@@ -150,6 +154,15 @@ print(f"== memory: RSS delta {(end - start) / 1048576:.0f} MiB over {users} prov
       f"(1M users ≈ {per_user * 1_000_000 / 2**30:.1f} GiB); includes garbage the GC has not collected yet"
       + (f"; measured {sys.argv[5]} s after the load stopped" if len(sys.argv) > 5 and sys.argv[5] != "0" else "; measured right after the load"))
 doc = json.load(open(out))
+try:
+    diag = json.load(open(out.replace(".json", "") + ".diagnostics.json"))
+except Exception:
+    diag = None
+if diag:
+    heap = diag["process"]["gcHeapBytes"]
+    print(f"== memory: live managed heap after a full collection {heap / 1048576:.0f} MiB = {heap / users / 1024:.1f} KiB/user "
+          f"(1M users ≈ {heap / users * 1_000_000 / 2**30:.1f} GiB); activations: {diag['activations']}")
+    doc["serverDiagnostics"] = diag
 doc["serverProcess"] = {"rssStartBytes": start, "rssEndBytes": end, "rssDeltaPerUserBytes": per_user,
                         "settleSeconds": int(sys.argv[5]) if len(sys.argv) > 5 else 0}
 json.dump(doc, open(out, "w"), indent=2)

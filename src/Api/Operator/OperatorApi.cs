@@ -30,6 +30,9 @@ public static class OperatorApi
 
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/operator/diagnostics", OperatorDiagnostics.GetAsync)
+            .RequireAuthorization(OperatorKeyAuthenticationHandler.PolicyName)
+            .WithTags("Operator");
         var tenants = endpoints.MapGroup("/operator/tenants")
             .RequireAuthorization(OperatorKeyAuthenticationHandler.PolicyName)
             .WithTags("Operator");

@@ -60,11 +60,15 @@ public sealed partial class ConsoleBrowser : IDisposable
     }
 
     /// <summary>Submits the sign-out form of a console page with its anti-forgery token.</summary>
-    public async Task<HttpResponseMessage> SignOutAsync()
+    public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/console", "/console/signout", []);
+
+    /// <summary>Loads <paramref name="page"/> and posts <paramref name="fields"/> to <paramref name="action"/> with that page's anti-forgery token, as its form would.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var page = await (await _client.GetAsync("/console", Cancel)).Content.ReadAsStringAsync(Cancel);
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        return await _client.PostAsync("/console/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Cancel);
+        var html = await (await _client.GetAsync(page, Cancel)).Content.ReadAsStringAsync(Cancel);
+        var token = AntiforgeryToken().Match(html).Groups[1].Value;
+        var form = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
+        return await _client.PostAsync(action, new FormUrlEncodedContent(form), Cancel);
     }
 
     public void Dispose() => _client.Dispose();

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Total.Api.Scim;
+using Total.Api.SignIn;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Tenants;
+
+namespace Total.Api.Pages.Console;
+
+/// <summary>
+/// Settings → SSO &amp; Provisioning: what the customer's IT team copies into Entra (Tenant URL, Secret Token,
+/// redirect URI) and what TOTAL needs from Entra (app registration, admin and monitored groups). The tenant
+/// is always the session's own; nothing in a form can name another.
+/// </summary>
+public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl, ScimTokenCache tokenCache, IOptions<ScimOptions> scimOptions) : PageModel
+{
+    public const int MaxGroupsListed = 500;
+
+    public TenantDetails Tenant { get; private set; } = null!;
+
+    public string TenantUrl { get; private set; } = "";
+
+    public string RedirectUri { get; private set; } = "";
+
+    public string SignInLink { get; private set; } = "";
+
+    /// <summary>Provisioned groups to choose admin and monitored groups from.</summary>
+    public IReadOnlyList<ProvisionedGroup> Groups { get; private set; } = [];
+
+    /// <summary>Configured group entries that match no provisioned group (yet).</summary>
+    public IReadOnlyList<string> UnmatchedEntries { get; private set; } = [];
+
+    /// <summary>A token just issued: shown on this response only, never again.</summary>
+    public ScimTokenIssue? NewToken { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    private string TenantId => User.FindFirst(ConsoleClaims.TenantId)!.Value;
+
+    private ITenantGrain TenantGrain => grains.GetGrain<ITenantGrain>(TenantId);
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task OnPostRotateTokenAsync(int overlapHours)
+    {
+        var overlap = overlapHours is >= 0 and <= 720 ? TimeSpan.FromHours(overlapHours) : scimOptions.Value.TokenRotationOverlap;
+        NewToken = await TenantGrain.RotateScimTokenAsync(overlap);
+        tokenCache.ForgetTenant(TenantId);
+        Message = overlap > TimeSpan.Zero
+            ? $"New Secret Token issued. The previous one keeps working until {NewToken?.PreviousTokenValidUntil:u} so provisioning continues while you paste this one into Entra."
+            : "New Secret Token issued. The previous one stopped working now.";
+        await LoadAsync();
+    }
+
+    public async Task OnPostEntraAppAsync(string? clientId, string? clientSecret)
+    {
+        var outcome = await TenantGrain.UpdateEntraAppAsync(clientId, string.IsNullOrEmpty(clientSecret) ? null : clientSecret);
+        Report(outcome, "App registration saved.");
+        await LoadAsync();
+    }
+
+    public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups)
+    {
+        var outcome = await TenantGrain.UpdateGroupsAsync(adminGroups ?? [], monitoredGroups ?? []);
+        Report(outcome, "Groups saved. Access is recomputed from them on every request.");
+        await LoadAsync();
+    }
+
+    private void Report(TenantOutcome outcome, string success)
+    {
+        if (outcome.Succeeded)
+        {
+            Message = success;
+        }
+        else
+        {
+            Error = outcome.Detail;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        Tenant = (await TenantGrain.GetAsync())!;
+        TenantUrl = scimBaseUrl.For(Request, TenantId);
+        var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        RedirectUri = $"{root}/signin-oidc/{TenantId}";
+        SignInLink = $"{root}/t/{TenantId}";
+        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(TenantId, "Group"))
+            .QueryAsync(new DirectoryQuery(null, "displayName", false, 1, MaxGroupsListed));
+        Groups = page.Resources.Select(json => JsonNode.Parse(json)!.AsObject())
+            .Select(g => new ProvisionedGroup((string)g["id"]!, (string?)g["displayName"] ?? "", (string?)g["externalId"]))
+            .ToList();
+        UnmatchedEntries = Tenant.AdminGroups.Concat(Tenant.MonitoredGroups)
+            .Where(entry => !Groups.Any(g => g.IsNamedBy(entry)))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>A provisioned group; settings store its Entra object id (externalId) when it has one.</summary>
+    public sealed record ProvisionedGroup(string Id, string DisplayName, string? ExternalId)
+    {
+        public string SettingValue => ExternalId ?? DisplayName;
+
+        public bool IsNamedBy(string entry) =>
+            string.Equals(entry, DisplayName, StringComparison.OrdinalIgnoreCase)
+            || (ExternalId is not null && string.Equals(entry, ExternalId, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Total.Api.Tests.SignIn;
+
+/// <summary>Settings → SSO &amp; Provisioning: what an admin copies into Entra and the groups that decide access.</summary>
+public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IClassFixture<StandInServerFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Shows_tenant_url_redirect_uri_and_provisioned_groups()
+    {
+        var (tenant, browser) = await SignedInAdminAsync();
+        using var _ = browser;
+        await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"displayName":"All-Staff","externalId":"0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02","members":[]}""");
+
+        var html = await PageAsync(browser);
+
+        Assert.Contains(tenant.ScimBase.ToString().TrimEnd('/'), html, StringComparison.Ordinal);
+        Assert.Contains($"/signin-oidc/{tenant.TenantId}", html, StringComparison.Ordinal);
+        Assert.Contains("All-Staff", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(tenant.ScimToken, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("stand-in-accepts-any-secret", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generating_a_token_shows_it_once_and_keeps_the_old_one_working_during_the_overlap()
+    {
+        var (tenant, browser) = await SignedInAdminAsync();
+        using var _ = browser;
+
+        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=RotateToken", [new("overlapHours", "24")]);
+
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        var newToken = NewToken().Match(html).Groups[1].Value;
+        Assert.StartsWith("totscim_", newToken, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, newToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, tenant.ScimToken)).StatusCode);
+        Assert.DoesNotContain(newToken, await PageAsync(browser), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generating_a_token_with_no_overlap_stops_the_old_one_now()
+    {
+        var (tenant, browser) = await SignedInAdminAsync();
+        using var _ = browser;
+
+        await browser.SubmitAsync("/console/settings", "/console/settings?handler=RotateToken", [new("overlapHours", "0")]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, tenant.ScimToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Saving_groups_stores_the_chosen_groups_by_object_id()
+    {
+        var (tenant, browser) = await SignedInAdminAsync();
+        using var _ = browser;
+        await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"displayName":"All-Staff","externalId":"0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02","members":[]}""");
+
+        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups",
+            [new("adminGroups", "7a0c4f4e-1111-4a1a-9c9c-000000000001"), new("monitoredGroups", "0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await TenantAsync(tenant);
+        Assert.Equal(["7a0c4f4e-1111-4a1a-9c9c-000000000001"], stored["adminGroups"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02"], stored["monitoredGroups"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Client_secret_is_write_only_and_kept_when_left_empty()
+    {
+        var (tenant, browser) = await SignedInAdminAsync();
+        using var _ = browser;
+        var clientId = Guid.NewGuid().ToString();
+
+        await browser.SubmitAsync("/console/settings", "/console/settings?handler=EntraApp", [new("clientId", clientId), new("clientSecret", "")]);
+
+        var stored = await TenantAsync(tenant);
+        Assert.Equal(clientId, (string?)stored["entraClientId"]);
+        Assert.True((bool)stored["hasEntraClientSecret"]!);
+        Assert.DoesNotContain("stand-in-accepts-any-secret", await PageAsync(browser), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Posting_without_the_anti_forgery_token_changes_nothing()
+    {
+        var (tenant, browser) = await SignedInAdminAsync();
+        using var _ = browser;
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = browser.Cookies }) { BaseAddress = fixture.Server.BaseAddress };
+
+        var forged = await client.PostAsync("/console/settings?handler=Groups", new FormUrlEncodedContent([new("adminGroups", "attacker-group")]), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(["TOTAL-Admins"], (await TenantAsync(tenant))["adminGroups"]!.AsArray().Select(n => (string)n!));
+    }
+
+    [Fact]
+    public async Task Settings_need_a_console_session()
+    {
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var response = await browser.GetAsync("/console/settings");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin", response.Headers.Location!.AbsolutePath);
+    }
+
+    private async Task<(SignInTenant Tenant, ConsoleBrowser Browser)> SignedInAdminAsync()
+    {
+        var tenant = await SignInTenant.OnboardAsync(fixture.Server);
+        var admin = await tenant.ProvisionAdminAsync();
+        var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        var landing = await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+        Assert.Equal("/console", landing.AbsolutePath);
+        return (tenant, browser);
+    }
+
+    private static async Task<string> PageAsync(ConsoleBrowser browser)
+    {
+        var response = await browser.GetAsync("/console/settings");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
+    private async Task<JsonObject> TenantAsync(SignInTenant tenant)
+    {
+        using var operatorClient = fixture.Server.CreateOperatorClient();
+        return (await operatorClient.GetFromJsonAsync<JsonObject>($"/operator/tenants/{tenant.TenantId}", Cancel))!;
+    }
+
+    [GeneratedRegex("value=\"(totscim_[A-Za-z0-9_-]+)\"")]
+    private static partial Regex NewToken();
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Total.Api.Tests.Infrastructure;
+
+namespace Total.Api.Tests.SignIn;
+
+/// <summary>A tenant onboarded with an app registration and an admin group, ready for console sign-in tests.</summary>
+public sealed class SignInTenant(string tenantId, string name, Uri scimBase, string token)
+{
+    public string TenantId { get; } = tenantId;
+
+    public string Name { get; } = name;
+
+    public string AdminGroupId { get; private set; } = "";
+
+    public Uri ScimBase { get; } = scimBase;
+
+    public string ScimToken { get; } = token;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<SignInTenant> OnboardAsync(TotalServer server)
+    {
+        using var operatorClient = server.CreateOperatorClient();
+        var entraTenantId = Guid.NewGuid();
+        var name = "Contoso " + entraTenantId.ToString("N")[..6];
+        var response = await operatorClient.PostAsJsonAsync("/operator/tenants", new
+        {
+            name,
+            entraTenantId = entraTenantId.ToString(),
+            adminGroups = new[] { "TOTAL-Admins" },
+            monitoredGroups = Array.Empty<string>(),
+            entraClientId = Guid.NewGuid().ToString(),
+            entraClientSecret = "stand-in-accepts-any-secret",
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
+        var tenant = new SignInTenant((string)body["tenantId"]!, name, new Uri((string)body["scimBaseUrl"]! + "/"), (string)body["scimToken"]!);
+        var group = await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","externalId":"7a0c4f4e-1111-4a1a-9c9c-000000000001","members":[]}""");
+        tenant.AdminGroupId = (string)group!["id"]!;
+        return tenant;
+    }
+
+    public async Task<SignInPerson> ProvisionUserAsync()
+    {
+        var oid = Guid.NewGuid().ToString();
+        var userName = $"{oid[..8]}@contoso.example";
+        var user = await ScimAsync(HttpMethod.Post, "Users", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}","externalId":"{{oid}}","active":true}""");
+        return new SignInPerson((string)user!["id"]!, oid, userName);
+    }
+
+    public async Task<SignInPerson> ProvisionAdminAsync()
+    {
+        var person = await ProvisionUserAsync();
+        await ScimAsync(HttpMethod.Patch, $"Groups/{AdminGroupId}", $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Add","path":"members","value":[{"value":"{{person.UserId}}"}]}]}""");
+        return person;
+    }
+
+    public async Task<JsonObject?> ScimAsync(HttpMethod method, string path, string json)
+    {
+        var response = await SendScimAsync(method, path, json, ScimToken);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+        return response.StatusCode == HttpStatusCode.NoContent ? null : await response.Content.ReadFromJsonAsync<JsonObject>(Cancel);
+    }
+
+    public async Task<HttpResponseMessage> SendScimAsync(HttpMethod method, string path, string? json, string bearer)
+    {
+        using var client = new HttpClient { BaseAddress = ScimBase };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/scim+json");
+        }
+
+        return await client.SendAsync(request, Cancel);
+    }
+}
+
+public sealed record SignInPerson(string UserId, string Oid, string UserName);
