@@ -1,3 +1,4 @@
+using Total.Api.Development;
 using Total.Api.Operator;
 using Total.Api.Scim;
 using Total.Api.SignIn;
@@ -35,6 +36,8 @@ public static class TotalApi
         builder.Services.AddTotalDataProtection(builder.Configuration);
         builder.AddEntraStandIn();
         builder.AddConsoleSignIn();
+        builder.Services.AddOptions<DemoTenantOptions>().Bind(builder.Configuration.GetSection(DemoTenantOptions.Section));
+        builder.Services.AddHostedService<DemoTenantSeeder>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

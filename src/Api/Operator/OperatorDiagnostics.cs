@@ -23,7 +23,7 @@ public static class OperatorDiagnostics
         using var process = Process.GetCurrentProcess();
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var activations = statistics
-            .GroupBy(s => s.GrainType[(s.GrainType.LastIndexOf('.') + 1)..].Split(',')[0])
+            .GroupBy(s => ShortTypeName(s.GrainType))
             .OrderByDescending(g => g.Sum(s => s.ActivationCount))
             .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
         return Results.Ok(new
@@ -38,5 +38,12 @@ public static class OperatorDiagnostics
             },
             activations,
         });
+    }
+
+    /// <summary><c>Total.Grains.Directory.ScimUserGrain,Total.Grains</c> → <c>ScimUserGrain</c>.</summary>
+    private static string ShortTypeName(string grainType)
+    {
+        var typeName = grainType.Split(',')[0];
+        return typeName[(typeName.LastIndexOf('.') + 1)..];
     }
 }

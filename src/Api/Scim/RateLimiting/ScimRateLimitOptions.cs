@@ -10,8 +10,8 @@ public sealed class ScimRateLimitOptions
     public const string Section = "Scim:RateLimit";
 
     /// <summary>Sustained requests per second per tenant; 0 turns the limit off.</summary>
-    public int RequestsPerSecond { get; set; } = 500;
+    public int RequestsPerSecond { get; set; } = 1000;
 
     /// <summary>Requests a tenant may send at once above the sustained rate.</summary>
-    public int Burst { get; set; } = 1000;
+    public int Burst { get; set; } = 2000;
 }

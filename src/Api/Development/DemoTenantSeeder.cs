@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Total.Api.SignIn.StandIn;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Tenants;
+using Total.Hosting.Silos;
+
+namespace Total.Api.Development;
+
+/// <summary>
+/// Seeds tenant <c>demo</c> so a newcomer can sign in without an Entra tenant: an app registration the local
+/// stand-in accepts, an admin group, and three people provisioned through the same SCIM grains Entra reaches
+/// (an admin, a staff member who is not an admin, and a disabled admin). Development and embedded mode only.
+/// </summary>
+public sealed class DemoTenantSeeder(
+    IGrainFactory grains,
+    IOptions<DemoTenantOptions> options,
+    IHostEnvironment environment,
+    RunMode runMode,
+    EntraStandIn standIn,
+    ILogger<DemoTenantSeeder> logger) : IHostedLifecycleService
+{
+    public const string TenantId = "demo";
+    public static readonly Guid EntraTenantId = Guid.Parse("00000000-0000-4000-8000-00000000de70");
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled || !environment.IsDevelopment() || runMode.Mode != TotalMode.Embedded)
+        {
+            return;
+        }
+
+        var tenant = grains.GetGrain<ITenantGrain>(TenantId);
+        if (await tenant.GetAsync() is null)
+        {
+            await tenant.CreateAsync(new TenantRegistration(
+                "Demo Organisation", EntraTenantId, ["TOTAL-Admins"], ["All-Staff"], Guid.NewGuid().ToString(), "demo-secret-the-stand-in-accepts"));
+            await SeedDirectoryAsync();
+        }
+
+        logger.LogWarning(
+            "Demo tenant ready: open /t/{TenantId} and sign in as 'Ada Admin' (admin), 'Sam Staff' (not an admin) or 'Dan Disabled' (disabled){StandIn}",
+            TenantId,
+            standIn.IsActive ? " at the local Entra stand-in." : ". Sign-in needs the stand-in: set SignIn__StandIn__Enabled=true.");
+    }
+
+    private async Task SeedDirectoryAsync()
+    {
+        var ada = await CreateUserAsync("Ada Admin", "ada@demo.example", "Security Lead", active: true);
+        var sam = await CreateUserAsync("Sam Staff", "sam@demo.example", "Analyst", active: true);
+        var dan = await CreateUserAsync("Dan Disabled", "dan@demo.example", "Former Admin", active: false);
+        await CreateGroupAsync("TOTAL-Admins", [ada, dan]);
+        await CreateGroupAsync("All-Staff", [ada, sam, dan]);
+    }
+
+    private async Task<string> CreateUserAsync(string displayName, string userName, string title, bool active)
+    {
+        var id = Guid.CreateVersion7().ToString();
+        var objectId = Guid.NewGuid().ToString();
+        var body = new JsonObject
+        {
+            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"),
+            ["userName"] = userName,
+            ["externalId"] = objectId,
+            ["displayName"] = displayName,
+            ["active"] = active,
+            ["title"] = title,
+            ["emails"] = new JsonArray(new JsonObject { ["type"] = "work", ["primary"] = true, ["value"] = userName }),
+            ["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"] = new JsonObject { ["department"] = "Security" },
+        }.ToJsonString();
+        await grains.GetGrain<IScimUserGrain>(ScimKeys.Resource(TenantId, id)).CreateAsync(body);
+        return id;
+    }
+
+    private async Task CreateGroupAsync(string displayName, string[] memberIds)
+    {
+        var body = new JsonObject
+        {
+            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Group"),
+            ["displayName"] = displayName,
+            ["externalId"] = Guid.NewGuid().ToString(),
+            ["members"] = new JsonArray(memberIds.Select(id => (JsonNode)new JsonObject { ["value"] = id }).ToArray()),
+        };
+        await grains.GetGrain<IScimGroupGrain>(ScimKeys.Resource(TenantId, Guid.CreateVersion7().ToString())).CreateAsync(body.ToJsonString());
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Total.Api.Tests.Infrastructure;
+using Total.Grains.Abstractions.Directory;
+
+namespace Total.Api.Tests.SignIn;
+
+/// <summary>Embedded Development mode seeds tenant "demo" so a newcomer can sign in through the stand-in at once.</summary>
+public sealed class DemoTenantTests : IAsyncLifetime
+{
+    private TotalServer? _server;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = StandInServerFixture.Settings("Development");
+        settings["Demo:Enabled"] = "true";
+        settings["Logging:LogLevel:Total.Api.Development.DemoTenantSeeder"] = "Error";
+        _server = await TotalServer.StartApiAsync(settings);
+    }
+
+    public async ValueTask DisposeAsync() => await _server!.DisposeAsync();
+
+    [Fact]
+    public async Task Demo_admin_signs_in_and_disabled_demo_admin_is_refused()
+    {
+        using var browser = new ConsoleBrowser(_server!.BaseAddress);
+        var ada = await DemoUserAsync("ada@demo.example");
+        var dan = await DemoUserAsync("dan@demo.example");
+
+        var adaLanding = await browser.SignInAsync("demo", (string)ada["externalId"]!, "Ada Admin", "ada@demo.example");
+        var console = await browser.GetAsync("/console");
+        using var other = new ConsoleBrowser(_server.BaseAddress);
+        var danLanding = await other.SignInAsync("demo", (string)dan["externalId"]!, "Dan Disabled", "dan@demo.example");
+
+        Assert.Equal("/console", adaLanding.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.Contains("Demo Organisation", await console.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("reason=Disabled", danLanding.Query, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonObject> DemoUserAsync(string userName)
+    {
+        var page = await _server!.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", "User"))
+            .QueryAsync(new DirectoryQuery($"userName eq \"{userName}\"", null, false, 1, 1));
+        return JsonNode.Parse(Assert.Single(page.Resources))!.AsObject();
+    }
+}
