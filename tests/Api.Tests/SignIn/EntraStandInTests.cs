@@ -477,7 +477,7 @@ public sealed class EntraStandInTests(StandInServerFixture fixture) : IClassFixt
     /// </summary>
     private async Task<TokenValidationResult> ValidateMultiTenantAsync(string token)
     {
-        using var backchannel = fixture.CreateBackchannelClient();
+        var backchannel = fixture.SharedBackchannel;
         var authority = $"{fixture.StandIn.Instance}organizations/v2.0";
         var configurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
             $"{authority}/.well-known/openid-configuration",

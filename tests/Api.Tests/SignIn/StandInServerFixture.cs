@@ -23,6 +23,15 @@ public sealed class StandInServerFixture : IAsyncLifetime
         return settings;
     }
 
+    private HttpClient? _sharedBackchannel;
+
+    /// <summary>
+    /// A back-channel client that lives as long as the fixture: Microsoft.IdentityModel's AadIssuerValidator caches
+    /// itself per authority for the whole process together with the HttpClient it was first given, so that client
+    /// must not be disposed while the fixture runs.
+    /// </summary>
+    public HttpClient SharedBackchannel => _sharedBackchannel ??= CreateBackchannelClient();
+
     /// <summary>A client for the stand-in's HTTPS endpoint that trusts its certificate the way the product does.</summary>
     public HttpClient CreateBackchannelClient() =>
         new(StandIn.CreateBackchannelHandler()) { BaseAddress = StandIn.Instance, Timeout = TimeSpan.FromSeconds(30) };
@@ -35,6 +44,7 @@ public sealed class StandInServerFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        _sharedBackchannel?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();
