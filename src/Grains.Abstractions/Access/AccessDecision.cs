@@ -11,4 +11,5 @@ public sealed record AccessDecision(
     [property: Id(1)] bool Monitored,
     [property: Id(2)] bool Active,
     [property: Id(3)] string? UserId,
-    [property: Id(4)] IReadOnlyList<string> Reasons);
+    [property: Id(4)] IReadOnlyList<string> Reasons,
+    [property: Id(5)] IReadOnlyList<string>? GroupNames = null);

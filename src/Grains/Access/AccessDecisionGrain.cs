@@ -33,7 +33,20 @@ public sealed class AccessDecisionGrain(IGroupMemberStore members) : Grain, IAcc
             return Deny(null, $"{page.TotalResults} provisioned users share externalId {oid}; externalId must be the Entra object id (mapping externalId ← objectId).");
         }
 
-        var user = ScimJson.Read(page.Resources[0]);
+        return await DecideAsync(tenant, ScimJson.Read(page.Resources[0]));
+    }
+
+    public async Task<AccessDecision?> DecideForUserAsync(string userId)
+    {
+        var tenantId = this.GetPrimaryKeyString();
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetAsync();
+        var outcome = tenant is null ? null : await GrainFactory.GetGrain<IScimUserGrain>(ScimKeys.Resource(tenantId, userId)).GetAsync();
+        return outcome?.Resource is { } resource ? await DecideAsync(tenant!, ScimJson.Read(resource)) : null;
+    }
+
+    private async Task<AccessDecision> DecideAsync(TenantDetails tenant, JsonObject user)
+    {
+        var tenantId = tenant.TenantId;
         var userId = (string)user["id"]!;
         var active = user["active"] is not JsonValue value || !value.TryGetValue<bool>(out var flag) || flag;
         var groups = new List<AccessRules.MemberGroup>();

@@ -27,7 +27,7 @@ public static class AccessRules
         if (!active)
         {
             reasons.Add("The user is disabled in Entra (SCIM active = false): no console access and not monitored.");
-            return new AccessDecision(false, false, false, userId, reasons);
+            return new AccessDecision(false, false, false, userId, reasons, groups.Select(g => g.DisplayName).ToList());
         }
 
         var admin = adminVia.Count > 0;
@@ -56,7 +56,7 @@ public static class AccessRules
                 : "Not monitored: not a member of a monitored group.");
         }
 
-        return new AccessDecision(admin, monitored, true, userId, reasons);
+        return new AccessDecision(admin, monitored, true, userId, reasons, groups.Select(g => g.DisplayName).ToList());
     }
 
     /// <summary>A setting entry names a group by its Entra object id (externalId) or its display name.</summary>

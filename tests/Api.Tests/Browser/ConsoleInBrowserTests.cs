@@ -30,6 +30,12 @@ public sealed class ConsoleInBrowserTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Tenant URL")).ToHaveValueAsync(new Uri(fixture.Server.BaseAddress, "/scim/v2/demo").ToString());
         await BrowserFixture.ScreenshotAsync(page, "console-settings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sam Staff" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "console-users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sam Staff" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Not admin: not a member of an admin group")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "console-user");
     }
 
     [Fact]
