@@ -25,4 +25,12 @@ public interface IScimGroupGrain : IGrainWithStringKey
 
     [Alias("HasMember"), ReadOnly]
     Task<bool> HasMemberAsync(string memberId);
+
+    /// <summary>How many members the group has (0 when it does not exist).</summary>
+    [Alias("CountMembers"), ReadOnly]
+    Task<long> CountMembersAsync();
+
+    /// <summary>One page of member ids, in id order.</summary>
+    [Alias("ListMembers"), ReadOnly]
+    Task<IReadOnlyList<string>> ListMembersAsync(int skip, int take);
 }

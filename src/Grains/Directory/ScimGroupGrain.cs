@@ -145,6 +145,12 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     public Task<bool> HasMemberAsync(string memberId) =>
         _row is null ? Task.FromResult(false) : members.ContainsAsync(_tenantId, _id, memberId);
 
+    public Task<long> CountMembersAsync() =>
+        _row is null ? Task.FromResult(0L) : members.CountAsync(_tenantId, _id);
+
+    public Task<IReadOnlyList<string>> ListMembersAsync(int skip, int take) =>
+        _row is null ? Task.FromResult<IReadOnlyList<string>>([]) : members.ListPageAsync(_tenantId, _id, skip, Math.Min(take, 1000));
+
     /// <summary>The normalised group without members, and the member ids the body listed.</summary>
     private static (JsonObject Group, List<string> MemberIds) Split(JsonObject body, JsonObject? existing = null)
     {

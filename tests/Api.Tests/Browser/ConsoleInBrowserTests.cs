@@ -36,6 +36,10 @@ public sealed class ConsoleInBrowserTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Link, new() { Name = "Sam Staff" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Not admin: not a member of an admin group")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "console-user");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Groups" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "All-Staff" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("3 member(s)")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "console-group");
     }
 
     [Fact]

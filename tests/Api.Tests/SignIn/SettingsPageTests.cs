@@ -13,7 +13,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     [Fact]
     public async Task Shows_tenant_url_redirect_uri_and_provisioned_groups()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"displayName":"All-Staff","externalId":"0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02","members":[]}""");
 
@@ -29,7 +29,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     [Fact]
     public async Task Generating_a_token_shows_it_once_and_keeps_the_old_one_working_during_the_overlap()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
 
         var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=RotateToken", [new("overlapHours", "24")]);
@@ -45,7 +45,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     [Fact]
     public async Task Generating_a_token_with_no_overlap_stops_the_old_one_now()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
 
         await browser.SubmitAsync("/console/settings", "/console/settings?handler=RotateToken", [new("overlapHours", "0")]);
@@ -56,7 +56,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     [Fact]
     public async Task Saving_groups_stores_the_chosen_groups_by_object_id()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"displayName":"All-Staff","externalId":"0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02","members":[]}""");
 
@@ -73,7 +73,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     [Fact]
     public async Task Client_secret_is_write_only_and_kept_when_left_empty()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         var clientId = Guid.NewGuid().ToString();
 
@@ -88,7 +88,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     [Fact]
     public async Task Posting_without_the_anti_forgery_token_changes_nothing()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = browser.Cookies }) { BaseAddress = fixture.Server.BaseAddress };
 
@@ -109,22 +109,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
         Assert.Equal("/signin", response.Headers.Location!.AbsolutePath);
     }
 
-    private async Task<(SignInTenant Tenant, ConsoleBrowser Browser)> SignedInAdminAsync()
-    {
-        var tenant = await SignInTenant.OnboardAsync(fixture.Server);
-        var admin = await tenant.ProvisionAdminAsync();
-        var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
-        var landing = await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
-        Assert.Equal("/console", landing.AbsolutePath);
-        return (tenant, browser);
-    }
-
-    private static async Task<string> PageAsync(ConsoleBrowser browser)
-    {
-        var response = await browser.GetAsync("/console/settings");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Cancel);
-    }
+    private static Task<string> PageAsync(ConsoleBrowser browser) => SignedInConsole.PageAsync(browser, "/console/settings");
 
     private async Task<JsonObject> TenantAsync(SignInTenant tenant)
     {

@@ -11,13 +11,13 @@ public sealed partial class UsersPageTests(StandInServerFixture fixture) : IClas
     [Fact]
     public async Task Lists_users_with_status_and_access_badges()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         var staff = await tenant.ProvisionUserAsync();
         var leaver = await tenant.ProvisionUserAsync();
         await tenant.ScimAsync(HttpMethod.Patch, $"Users/{leaver.UserId}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":"False"}]}""");
 
-        var html = await PageAsync(browser, "/console/users");
+        var html = await SignedInConsole.PageAsync(browser, "/console/users");
 
         Assert.Equal(3, Rows().Count(html));
         Assert.Matches(RowOf(staff.UserName) + "(?:(?!</tr>).)*Active", html);
@@ -28,12 +28,12 @@ public sealed partial class UsersPageTests(StandInServerFixture fixture) : IClas
     [Fact]
     public async Task Search_narrows_the_list()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         var wanted = await tenant.ProvisionUserAsync();
         await tenant.ProvisionUserAsync();
 
-        var html = await PageAsync(browser, $"/console/users?q={wanted.UserName[..8]}");
+        var html = await SignedInConsole.PageAsync(browser, $"/console/users?q={wanted.UserName[..8]}");
 
         Assert.Single(Rows().Matches(html));
         Assert.Contains(wanted.UserName, html, StringComparison.Ordinal);
@@ -42,15 +42,15 @@ public sealed partial class UsersPageTests(StandInServerFixture fixture) : IClas
     [Fact]
     public async Task Pages_through_many_users()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         for (var i = 0; i < 30; i++)
         {
             await tenant.ProvisionUserAsync();
         }
 
-        var first = await PageAsync(browser, "/console/users");
-        var second = await PageAsync(browser, "/console/users?p=2");
+        var first = await SignedInConsole.PageAsync(browser, "/console/users");
+        var second = await SignedInConsole.PageAsync(browser, "/console/users?p=2");
 
         Assert.Equal(25, Rows().Count(first));
         Assert.Equal(6, Rows().Count(second));
@@ -60,11 +60,11 @@ public sealed partial class UsersPageTests(StandInServerFixture fixture) : IClas
     [Fact]
     public async Task User_page_explains_the_access_decision()
     {
-        var (tenant, browser) = await SignedInAdminAsync();
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
         var staff = await tenant.ProvisionUserAsync();
 
-        var html = await PageAsync(browser, $"/console/users/{staff.UserId}");
+        var html = await SignedInConsole.PageAsync(browser, $"/console/users/{staff.UserId}");
 
         Assert.Contains("Not admin: not a member of an admin group", html, StringComparison.Ordinal);
         Assert.Contains(staff.Oid, html, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed partial class UsersPageTests(StandInServerFixture fixture) : IClas
     [Fact]
     public async Task A_user_of_another_tenant_is_not_found()
     {
-        var (_, browser) = await SignedInAdminAsync();
+        var (_, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var __ = browser;
         var other = await SignInTenant.OnboardAsync(fixture.Server);
         var stranger = await other.ProvisionUserAsync();
@@ -82,22 +82,6 @@ public sealed partial class UsersPageTests(StandInServerFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(stranger.UserName, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-    }
-
-    private async Task<(SignInTenant Tenant, ConsoleBrowser Browser)> SignedInAdminAsync()
-    {
-        var tenant = await SignInTenant.OnboardAsync(fixture.Server);
-        var admin = await tenant.ProvisionAdminAsync();
-        var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
-        Assert.Equal("/console", (await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName)).AbsolutePath);
-        return (tenant, browser);
-    }
-
-    private static async Task<string> PageAsync(ConsoleBrowser browser, string path)
-    {
-        var response = await browser.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Cancel);
     }
 
     private static string RowOf(string userName) => "(?s)<td>" + Regex.Escape(userName) + "</td>";

@@ -14,6 +14,9 @@ public interface IGroupMemberStore
 
     Task<IReadOnlyList<string>> ListAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of members in id order.</summary>
+    Task<IReadOnlyList<string>> ListPageAsync(string tenantId, string groupId, int skip, int take, CancellationToken cancellationToken = default);
+
     Task<bool> ContainsAsync(string tenantId, string groupId, string memberId, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);

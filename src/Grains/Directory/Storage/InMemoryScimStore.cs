@@ -196,6 +196,15 @@ public sealed class InMemoryScimStore : IScimResourceStore, IGroupMemberStore
         }
     }
 
+    public Task<IReadOnlyList<string>> ListPageAsync(string tenantId, string groupId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<string> page = Members(tenantId, groupId).Order(StringComparer.Ordinal).Skip(Math.Max(skip, 0)).Take(Math.Max(take, 0)).ToList();
+            return Task.FromResult(page);
+        }
+    }
+
     public Task<bool> ContainsAsync(string tenantId, string groupId, string memberId, CancellationToken cancellationToken = default)
     {
         lock (_lock)

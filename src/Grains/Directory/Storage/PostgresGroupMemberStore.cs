@@ -55,6 +55,16 @@ public sealed class PostgresGroupMemberStore(NpgsqlDataSource dataSource) : IGro
         return await ReadIdsAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> ListPageAsync(string tenantId, string groupId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT member_id FROM scim_group_members WHERE tenant_id = $1 AND group_id = $2 ORDER BY member_id OFFSET $3 LIMIT $4");
+        command.Parameters.AddWithValue(tenantId);
+        command.Parameters.AddWithValue(groupId);
+        command.Parameters.AddWithValue(Math.Max(skip, 0));
+        command.Parameters.AddWithValue(Math.Max(take, 0));
+        return await ReadIdsAsync(command, cancellationToken);
+    }
+
     public async Task<bool> ContainsAsync(string tenantId, string groupId, string memberId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT 1 FROM scim_group_members WHERE tenant_id = $1 AND group_id = $2 AND member_id = $3");
