@@ -14,6 +14,8 @@ public static class ScimApi
         services.AddSingleton<ScimTokenCache>();
         services.AddSingleton<ScimRequestBody>();
         services.AddSingleton<ScimResourceRenderer>();
+        services.AddSingleton<ProvisioningLogBuffer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProvisioningLogBuffer>());
         services.AddOptions<ScimRateLimitOptions>().Bind(configuration.GetSection(ScimRateLimitOptions.Section));
         services.AddSingleton<TenantRateLimiter>();
         services.TryAddSingleton(TimeProvider.System);
@@ -25,6 +27,7 @@ public static class ScimApi
         var scim = endpoints.MapGroup(ScimBaseUrl.RoutePrefix + "/{tenantId}")
             .AddEndpointFilter<ScimFailureFilter>()
             .AddEndpointFilter<ScimAuthenticationFilter>()
+            .AddEndpointFilter<ScimCallLogFilter>()
             .AddEndpointFilter<ScimRateLimitFilter>()
             .AddEndpointFilter<ScimExceptionFilter>()
             .WithTags("SCIM");

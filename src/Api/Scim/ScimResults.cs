@@ -11,8 +11,7 @@ public static class ScimResults
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
         Results.Text(body.ToJsonString(Grains.Directory.ScimJson.Options), MediaType, System.Text.Encoding.UTF8, statusCode);
 
-    public static IResult Error(int status, string? scimType, string detail) =>
-        Json(new ScimError(status, scimType, detail).ToJson(), status);
+    public static IResult Error(int status, string? scimType, string detail) => new ScimErrorResult(new ScimError(status, scimType, detail));
 
     public static IResult Error(ScimException exception) => Error(exception.Status, exception.ScimType, exception.Detail);
 }

@@ -13,4 +13,5 @@ public static class GrainStorage
     public const string TenantState = "tenant";
     public const string TenantDirectoryState = "tenant-directory";
     public const string EntraTenantIndexState = "entra-tenant-index";
+    public const string ProvisioningLogState = "provisioning-log";
 }

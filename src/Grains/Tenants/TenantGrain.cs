@@ -195,6 +195,7 @@ public sealed class TenantGrain(
 
         var entraTenantId = Tenant.EntraTenantId;
         await directory.DeleteTenantAsync(TenantId);
+        await GrainFactory.GetGrain<Abstractions.Provisioning.IProvisioningLogGrain>(TenantId).ClearAsync();
         await state.ClearStateAsync();
         state.State = new TenantState();
         await GrainFactory.GetGrain<IEntraTenantIndexGrain>(entraTenantId.ToString("D")).ReleaseAsync(TenantId);

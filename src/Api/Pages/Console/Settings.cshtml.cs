@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Total.Api.Scim;
 using Total.Api.SignIn;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.Pages.Console;
@@ -34,6 +35,9 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
 
     /// <summary>A token just issued: shown on this response only, never again.</summary>
     public ScimTokenIssue? NewToken { get; private set; }
+
+    /// <summary>When Entra last called and what last failed.</summary>
+    public ProvisioningStatus Connection { get; private set; } = new(null, null, 0, 0);
 
     public string? Message { get; private set; }
 
@@ -85,6 +89,7 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     private async Task LoadAsync()
     {
         Tenant = (await TenantGrain.GetAsync())!;
+        Connection = await grains.GetGrain<IProvisioningLogGrain>(TenantId).StatusAsync();
         TenantUrl = scimBaseUrl.For(Request, TenantId);
         var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
         RedirectUri = $"{root}/signin-oidc/{TenantId}";

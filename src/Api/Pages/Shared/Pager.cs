@@ -1,7 +1,9 @@
 namespace Total.Api.Pages.Shared;
 
 /// <summary>Previous/next links for a paged list; <see cref="Query"/> is kept in the links when set.</summary>
-public sealed record Pager(int PageNumber, int PageCount, string? Query = null)
+/// <param name="Extra">Other query parameters to keep, already encoded (e.g. <c>failed=true</c>).</param>
+public sealed record Pager(int PageNumber, int PageCount, string? Query = null, string? Extra = null)
 {
-    public string Link(int page) => Query is null ? $"?p={page}" : $"?q={Uri.EscapeDataString(Query)}&p={page}";
+    public string Link(int page) =>
+        "?" + string.Join("&", new[] { Query is null ? null : $"q={Uri.EscapeDataString(Query)}", Extra, $"p={page}" }.Where(part => part is not null));
 }

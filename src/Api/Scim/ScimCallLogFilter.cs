@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Total.Grains.Abstractions.Provisioning;
+
+namespace Total.Api.Scim;
+
+/// <summary>
+/// Records every authenticated SCIM call in the tenant's provisioning log (time, method, target, status,
+/// error detail) through <see cref="ProvisioningLogBuffer"/>, so the admin sees what Entra sent and what failed. Runs after
+/// authentication: unauthenticated traffic can name any tenant id and must not create log activity.
+/// </summary>
+public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider time) : IEndpointFilter
+{
+    private const int MaxTargetLength = 300;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var tenantId = (string)http.Items[ScimAuthenticationFilter.TenantIdItem]!;
+        var started = Stopwatch.GetTimestamp();
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            Record(http, tenantId, started, StatusCodes.Status503ServiceUnavailable, null, "The server could not complete the request (infrastructure failure); Entra retries it.");
+            throw;
+        }
+
+        var (status, scimType, detail) = result switch
+        {
+            ScimErrorResult error => (error.Error.Status, error.Error.ScimType, error.Error.Detail),
+            IStatusCodeHttpResult { StatusCode: { } code } => (code, null, null),
+            _ => (StatusCodes.Status200OK, (string?)null, (string?)null),
+        };
+        Record(http, tenantId, started, status, scimType, detail);
+        return result;
+    }
+
+    private void Record(HttpContext http, string tenantId, long started, int status, string? scimType, string? detail)
+    {
+        var target = TargetOf(http.Request, tenantId);
+        var call = new ProvisioningCall(time.GetUtcNow(), http.Request.Method, target, status, scimType, detail, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        buffer.Add(tenantId, call);
+    }
+
+    /// <summary>The path under the tenant's base, with the query decoded for reading (<c>Users?filter=userName eq "x"</c>).</summary>
+    private static string TargetOf(HttpRequest request, string tenantId)
+    {
+        var path = request.Path.Value ?? "";
+        var prefix = $"{ScimBaseUrl.RoutePrefix}/{tenantId}/";
+        var relative = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
+        var target = request.QueryString.HasValue ? relative + Uri.UnescapeDataString(request.QueryString.Value!.Replace('+', ' ')) : relative;
+        return target.Length <= MaxTargetLength ? target : target[..MaxTargetLength] + "…";
+    }
+}
