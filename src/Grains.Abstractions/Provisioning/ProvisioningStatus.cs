@@ -6,4 +6,5 @@ public sealed record ProvisioningStatus(
     [property: Id(0)] DateTimeOffset? LastCallAt,
     [property: Id(1)] ProvisioningCall? LastError,
     [property: Id(2)] long Calls,
-    [property: Id(3)] long Errors);
+    [property: Id(3)] long Errors,
+    [property: Id(4)] DateTimeOffset? TestConnectionSeenAt = null);

@@ -44,6 +44,10 @@ public sealed class ProvisioningLogGrain(
                 log.Errors++;
                 log.LastError = call;
             }
+            else if (TestConnection.IsProbe(call))
+            {
+                log.TestConnectionSeenAt = call.At;
+            }
         }
 
         if (log.Entries.Count > Capacity)
@@ -62,7 +66,7 @@ public sealed class ProvisioningLogGrain(
     }
 
     public Task<ProvisioningStatus> StatusAsync() =>
-        Task.FromResult(new ProvisioningStatus(state.State.LastCallAt, state.State.LastError, state.State.Calls, state.State.Errors));
+        Task.FromResult(new ProvisioningStatus(state.State.LastCallAt, state.State.LastError, state.State.Calls, state.State.Errors, state.State.TestConnectionSeenAt));
 
     public async Task ClearAsync()
     {
@@ -91,4 +95,5 @@ public sealed class ProvisioningLogState
     [Id(2)] public long Errors { get; set; }
     [Id(3)] public DateTimeOffset? LastCallAt { get; set; }
     [Id(4)] public ProvisioningCall? LastError { get; set; }
+    [Id(5)] public DateTimeOffset? TestConnectionSeenAt { get; set; }
 }

@@ -40,6 +40,12 @@ public sealed class ConsoleInBrowserTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Link, new() { Name = "All-Staff" }).ClickAsync();
         await Assertions.Expect(page.GetByText("3 member(s)")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "console-group");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Setup check" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("externalId is the Entra object id")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "console-setup-check");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Provisioning log" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Provisioning log" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "console-provisioning-log");
     }
 
     [Fact]

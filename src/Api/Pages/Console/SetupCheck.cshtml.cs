@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Total.Api.Setup;
+using Total.Api.SignIn;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Provisioning;
+using Total.Grains.Abstractions.Tenants;
+
+namespace Total.Api.Pages.Console;
+
+/// <summary>Setup check: each setup step, verified from what TOTAL observed, with what to fix.</summary>
+public sealed class SetupCheckModel(IGrainFactory grains) : PageModel
+{
+    public const int UserSample = 200;
+    public const int GroupLimit = 500;
+
+    public IReadOnlyList<SetupCheck> Checks { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var tenantId = User.FindFirst(ConsoleClaims.TenantId)!.Value;
+        var tenant = (await grains.GetGrain<ITenantGrain>(tenantId).GetAsync())!;
+        var provisioning = await grains.GetGrain<IProvisioningLogGrain>(tenantId).StatusAsync();
+        var users = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User")).QueryAsync(new DirectoryQuery(null, null, false, 1, UserSample));
+        var groups = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "Group")).QueryAsync(new DirectoryQuery(null, null, false, 1, GroupLimit));
+        var observedGroups = await Task.WhenAll(groups.Resources.Select(async resource =>
+        {
+            var group = JsonNode.Parse(resource)!.AsObject();
+            var count = await grains.GetGrain<IScimGroupGrain>(ScimKeys.Resource(tenantId, (string)group["id"]!)).CountMembersAsync();
+            return new ObservedGroup((string?)group["displayName"] ?? "", (string?)group["externalId"], count);
+        }));
+        var sample = users.Resources.Select(resource =>
+        {
+            var user = ConsoleUser.From(resource, null);
+            return new ObservedUser(user.UserName, user.ExternalId, user.Title, user.Department);
+        }).ToList();
+        Checks = SetupDiagnosis.Evaluate(new SetupObservations(tenant, provisioning, users.TotalResults, sample, observedGroups));
+    }
+}

@@ -1,0 +1,106 @@
+namespace Total.Api.Setup;
+
+/// <summary>
+/// The setup checklist, decided only from what TOTAL observed (no guessing about Entra's configuration):
+/// Test Connection seen, users and groups arriving, externalId carrying the Entra object id, title and
+/// department arriving, admin and monitored groups provisioned with members, and the app registration.
+/// The step customers miss most is the externalId mapping; without it sign-in fails, so it is a problem.
+/// </summary>
+public static class SetupDiagnosis
+{
+    private const string EnterpriseDepartment = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department";
+
+    public static IReadOnlyList<SetupCheck> Evaluate(SetupObservations seen) =>
+    [
+        Connection(seen),
+        Users(seen),
+        Groups(seen),
+        ExternalIds(seen),
+        Attribute(seen, "Job title (title) arrives", u => u.Title, "jobTitle → title"),
+        Attribute(seen, "Department arrives", u => u.Department, $"department → {EnterpriseDepartment}"),
+        ConfiguredGroups(seen, "Admin groups", seen.Tenant.AdminGroups, SetupState.Problem, "nobody can sign in to the console"),
+        ConfiguredGroups(seen, "Monitored groups", seen.Tenant.MonitoredGroups, SetupState.Warning, "only people assigned to the app directly are monitored"),
+        SignIn(seen),
+    ];
+
+    private static SetupCheck Connection(SetupObservations seen) =>
+        seen.Provisioning.TestConnectionSeenAt is { } at
+            ? new("Entra reached TOTAL (Test Connection)", SetupState.Ok, $"Test Connection succeeded at {at:u}.")
+            : seen.Provisioning.LastCallAt is { } last
+                ? new("Entra reached TOTAL (Test Connection)", SetupState.Ok, $"Entra has called TOTAL (last call {last:u}).")
+                : new("Entra reached TOTAL (Test Connection)", SetupState.Pending, "No call from Entra yet: paste the Tenant URL and Secret Token (Settings) into the TOTAL app's Provisioning → Admin Credentials and press Test Connection.");
+
+    private static SetupCheck Users(SetupObservations seen) =>
+        seen.UserCount > 0
+            ? new("Users arrive", SetupState.Ok, $"{seen.UserCount} user(s) provisioned.")
+            : new("Users arrive", SetupState.Pending, "No users yet: assign users or groups to the TOTAL app (Users and groups) and start provisioning; the first cycle can take a while.");
+
+    private static SetupCheck Groups(SetupObservations seen) =>
+        seen.Groups.Count > 0
+            ? new("Groups arrive", SetupState.Ok, $"{seen.Groups.Count} group(s) provisioned.")
+            : new("Groups arrive", SetupState.Warning, "No groups yet: assign the admin and monitored groups to the app, and keep 'Provision Microsoft Entra ID Groups' enabled in Mappings.");
+
+    private static SetupCheck ExternalIds(SetupObservations seen)
+    {
+        const string step = "externalId is the Entra object id";
+        if (seen.SampleUsers.Count == 0)
+        {
+            return new(step, SetupState.Pending, "Checked once users arrive.");
+        }
+
+        var missing = seen.SampleUsers.Where(u => string.IsNullOrEmpty(u.ExternalId)).ToList();
+        var notGuid = seen.SampleUsers.Where(u => !string.IsNullOrEmpty(u.ExternalId) && !Guid.TryParse(u.ExternalId, out _)).ToList();
+        if (missing.Count + notGuid.Count == 0)
+        {
+            return new(step, SetupState.Ok, "Every checked user's externalId is a GUID, as the Entra object id is.");
+        }
+
+        var example = notGuid.FirstOrDefault() is { } user ? $" (for example {user.UserName} has '{user.ExternalId}', which looks like a mail nickname)" : "";
+        return new(step, SetupState.Problem,
+            $"{missing.Count + notGuid.Count} of {seen.SampleUsers.Count} checked users have no GUID externalId{example}. Sign-in matches people by it and will fail: in the TOTAL app's Provisioning → Mappings → users, set externalId ← objectId, then restart provisioning.");
+    }
+
+    private static SetupCheck Attribute(SetupObservations seen, string step, Func<ObservedUser, string?> value, string mapping)
+    {
+        if (seen.SampleUsers.Count == 0)
+        {
+            return new(step, SetupState.Pending, "Checked once users arrive.");
+        }
+
+        var with = seen.SampleUsers.Count(u => !string.IsNullOrEmpty(value(u)));
+        return with > 0
+            ? new(step, SetupState.Ok, $"{with} of {seen.SampleUsers.Count} checked users have it.")
+            : new(step, SetupState.Warning, $"No checked user has it: map {mapping} in Provisioning → Mappings (users whose value is empty in Entra are sent without it).");
+    }
+
+    private static SetupCheck ConfiguredGroups(SetupObservations seen, string step, IReadOnlyList<string> configured, SetupState missingState, string consequence)
+    {
+        if (configured.Count == 0)
+        {
+            return new(step, missingState, $"None configured: choose them under Settings → SSO & Provisioning; until then {consequence}.");
+        }
+
+        var problems = new List<string>();
+        foreach (var entry in configured)
+        {
+            var group = seen.Groups.FirstOrDefault(g => g.IsNamedBy(entry));
+            if (group is null)
+            {
+                problems.Add($"'{entry}' has not been provisioned (assign it to the TOTAL app in Entra)");
+            }
+            else if (group.MemberCount == 0)
+            {
+                problems.Add($"'{group.DisplayName}' has no members yet (add people in Entra; provisioning sends direct members only)");
+            }
+        }
+
+        return problems.Count == 0
+            ? new(step, SetupState.Ok, $"{string.Join(", ", configured)}: provisioned, with members.")
+            : new(step, missingState, string.Join("; ", problems) + ".");
+    }
+
+    private static SetupCheck SignIn(SetupObservations seen) =>
+        seen.Tenant.EntraClientId is not null && seen.Tenant.HasEntraClientSecret
+            ? new("Sign-in app registration", SetupState.Ok, "Client id and secret are set. Signing in from your organisation's link proves them.")
+            : new("Sign-in app registration", SetupState.Problem, "The app registration's client id or secret is missing: create one in your Entra tenant (redirect URI from Settings, a client secret, Graph permission GroupMember.Read.All with admin consent) and enter it under Settings.");
+}

@@ -1,0 +1,22 @@
+using Total.Grains.Abstractions.Provisioning;
+using Total.Grains.Abstractions.Tenants;
+
+namespace Total.Api.Setup;
+
+/// <summary>What TOTAL has actually seen of a tenant's setup, gathered for <see cref="SetupDiagnosis"/>.</summary>
+/// <param name="SampleUsers">Up to a few hundred provisioned users: enough to spot a wrong mapping.</param>
+public sealed record SetupObservations(
+    TenantDetails Tenant,
+    ProvisioningStatus Provisioning,
+    int UserCount,
+    IReadOnlyList<ObservedUser> SampleUsers,
+    IReadOnlyList<ObservedGroup> Groups);
+
+public sealed record ObservedUser(string UserName, string? ExternalId, string? Title, string? Department);
+
+public sealed record ObservedGroup(string DisplayName, string? ExternalId, long MemberCount)
+{
+    public bool IsNamedBy(string entry) =>
+        string.Equals(entry, DisplayName, StringComparison.OrdinalIgnoreCase)
+        || (ExternalId is not null && string.Equals(entry, ExternalId, StringComparison.OrdinalIgnoreCase));
+}
