@@ -62,10 +62,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Saves a screenshot for the docs (<c>docs/screenshots/{name}.png</c> in the repository).</summary>
+    /// <summary>
+    /// Takes a screenshot of the page. With <c>TOTAL_UPDATE_SCREENSHOTS=1</c> it refreshes the docs
+    /// (<c>docs/screenshots/{name}.png</c>); otherwise it goes to the test output, so a test run leaves the tree clean.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var updateDocs = Environment.GetEnvironmentVariable("TOTAL_UPDATE_SCREENSHOTS") == "1";
+        var directory = updateDocs ? Path.Combine(RepositoryRoot(), "docs", "screenshots") : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
