@@ -16,11 +16,7 @@ public static class GrainServices
     public static IServiceCollection AddTotalGrainServices(this IServiceCollection services, IConfiguration configuration, string? connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<SecretProtectionOptions>().Bind(configuration.GetSection(SecretProtectionOptions.Section));
-        services.TryAddSingleton(sp => new SecretProtector(
-            sp.GetRequiredService<IOptions<SecretProtectionOptions>>(),
-            sp.GetRequiredService<ILogger<SecretProtector>>(),
-            allowEphemeralKey: connectionString is null));
+        services.AddSecretProtection(configuration, allowEphemeralKey: connectionString is null);
 
         if (connectionString is null)
         {
@@ -30,11 +26,32 @@ public static class GrainServices
         }
         else
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.AddPostgresDataSource(connectionString);
             services.AddSingleton<IScimResourceStore, PostgresScimResourceStore>();
             services.AddSingleton<IGroupMemberStore, PostgresGroupMemberStore>();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The key ring for customer secrets. Without a configured key, an in-memory one when
+    /// <paramref name="allowEphemeralKey"/> (embedded mode), else none: secrets are then refused.
+    /// </summary>
+    public static IServiceCollection AddSecretProtection(this IServiceCollection services, IConfiguration configuration, bool allowEphemeralKey)
+    {
+        services.AddOptions<SecretProtectionOptions>().Bind(configuration.GetSection(SecretProtectionOptions.Section));
+        services.TryAddSingleton(sp => new SecretProtector(
+            sp.GetRequiredService<IOptions<SecretProtectionOptions>>(),
+            sp.GetRequiredService<ILogger<SecretProtector>>(),
+            allowEphemeralKey));
+        return services;
+    }
+
+    /// <summary>One PostgreSQL connection pool per process, shared by the stores and the web tier.</summary>
+    public static IServiceCollection AddPostgresDataSource(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         return services;
     }
 }

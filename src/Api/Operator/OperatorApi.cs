@@ -133,9 +133,8 @@ public static class OperatorApi
     private static async Task<IResult> RotateScimTokenAsync(
         string tenantId,
         HttpRequest request,
-        IGrainFactory grains,
         ScimBaseUrl scimBaseUrl,
-        ScimTokenCache tokenCache,
+        ScimTokenRotation rotation,
         IOptions<ScimOptions> scimOptions,
         CancellationToken cancellationToken)
     {
@@ -151,10 +150,7 @@ public static class OperatorApi
         }
 
         var overlap = body?.PreviousTokenValidForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : scimOptions.Value.TokenRotationOverlap;
-        var issue = await grains.GetGrain<ITenantGrain>(tenantId).RotateScimTokenAsync(overlap);
-
-        // A zero-overlap rotation revokes a leaked token: this process must not keep accepting it from cache.
-        tokenCache.ForgetTenant(tenantId);
+        var issue = await rotation.RotateAsync(tenantId, overlap);
         return issue is null
             ? NotFound(tenantId)
             : Results.Ok(new ScimTokenResponse(scimBaseUrl.For(request, tenantId), issue.ScimToken, issue.IssuedAt, issue.PreviousTokenValidUntil));

@@ -12,6 +12,7 @@ public static class ScimApi
         services.AddOptions<ScimOptions>().Bind(configuration.GetSection(ScimOptions.Section));
         services.AddSingleton<ScimBaseUrl>();
         services.AddSingleton<ScimTokenCache>();
+        services.AddSingleton<ScimTokenRotation>();
         services.AddSingleton<ScimRequestBody>();
         services.AddSingleton<ScimResourceRenderer>();
         services.AddSingleton<ProvisioningLogBuffer>();

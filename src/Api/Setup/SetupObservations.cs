@@ -1,5 +1,6 @@
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Tenants;
 
 namespace Total.Api.Setup;
 
@@ -16,7 +17,5 @@ public sealed record ObservedUser(string UserName, string? ExternalId, string? T
 
 public sealed record ObservedGroup(string DisplayName, string? ExternalId, long MemberCount)
 {
-    public bool IsNamedBy(string entry) =>
-        string.Equals(entry, DisplayName, StringComparison.OrdinalIgnoreCase)
-        || (ExternalId is not null && string.Equals(entry, ExternalId, StringComparison.OrdinalIgnoreCase));
+    public bool IsNamedBy(string entry) => GroupReferences.Names(entry, DisplayName, ExternalId);
 }

@@ -27,7 +27,8 @@ public sealed class TenantOidcOptionsSetup(
         }
 
         var instance = standIn.IsActive ? standIn.Instance : signIn.Value.Instance;
-        options.Authority = new Uri(instance, $"{tenant.EntraTenantId:D}/v2.0").ToString();
+        var authority = new Uri(instance, $"{tenant.EntraTenantId:D}/v2.0").ToString();
+        options.Authority = authority;
         options.ClientId = tenant.ClientId;
         options.ClientSecret = tenant.ClientSecret;
         options.ResponseType = OpenIdConnectResponseType.Code;
@@ -52,7 +53,8 @@ public sealed class TenantOidcOptionsSetup(
         options.Scope.Add("profile");
         options.TokenValidationParameters.NameClaimType = "name";
         options.TokenValidationParameters.ValidAudience = tenant.ClientId;
-        options.TokenValidationParameters.ValidIssuer = new Uri(instance, $"{tenant.EntraTenantId:D}/v2.0").ToString();
+        // For a single tenant's v2.0 authority the issuer is the authority itself.
+        options.TokenValidationParameters.ValidIssuer = authority;
         options.TokenValidationParameters.ValidateIssuer = true;
         if (standIn.IsActive)
         {

@@ -48,7 +48,7 @@ public sealed class AccessDecisionGrain(IGroupMemberStore members) : Grain, IAcc
     {
         var tenantId = tenant.TenantId;
         var userId = (string)user["id"]!;
-        var active = user["active"] is not JsonValue value || !value.TryGetValue<bool>(out var flag) || flag;
+        var active = AccessRules.IsActive(user);
         var groups = new List<AccessRules.MemberGroup>();
         foreach (var groupId in await members.GroupsOfAsync(tenantId, userId))
         {

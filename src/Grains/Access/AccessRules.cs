@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Access;
+using Total.Grains.Tenants;
 
 namespace Total.Grains.Access;
 
@@ -59,11 +61,13 @@ public static class AccessRules
         return new AccessDecision(admin, monitored, true, userId, reasons, groups.Select(g => g.DisplayName).ToList());
     }
 
+    /// <summary>SCIM <c>active</c>: a user without the attribute is active (RFC 7643 leaves it optional; Entra always sends it).</summary>
+    public static bool IsActive(JsonObject user) =>
+        user["active"] is not JsonValue value || !value.TryGetValue<bool>(out var active) || active;
+
     /// <summary>A setting entry names a group by its Entra object id (externalId) or its display name.</summary>
     private static bool Names(MemberGroup group, IReadOnlyList<string> entries) =>
-        entries.Any(entry =>
-            string.Equals(entry, group.DisplayName, StringComparison.OrdinalIgnoreCase)
-            || (group.ExternalId is not null && string.Equals(entry, group.ExternalId, StringComparison.OrdinalIgnoreCase)));
+        entries.Any(entry => GroupReferences.Names(entry, group.DisplayName, group.ExternalId));
 
     private static string Describe(MemberGroup group) => $"'{group.DisplayName}'";
 }

@@ -26,7 +26,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.Group, store, GrainFactory);
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.Group, store, members, GrainFactory);
         _row = await store.GetAsync(_tenantId, ScimResourceType.Group, _id, cancellationToken);
     }
 
@@ -41,10 +41,8 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         {
             var (group, memberIds) = Split(ScimRequests.ParseObject(resource));
             await RequireMembersExistAsync(memberIds);
-            var now = time.GetUtcNow();
-            var stored = ResourceMeta.Stamp(group, _id, "Group", now, now, 1);
-            var row = _lifecycle.ToRow(_id, stored, 1);
-            if (await _lifecycle.InsertAsync(row, (string)stored["displayName"]!) is { } refused)
+            var (row, refused) = await _lifecycle.CreateAsync(_id, group, time.GetUtcNow());
+            if (refused is not null)
             {
                 DeactivateOnIdle();
                 return refused;
@@ -136,7 +134,6 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         }
 
         await _lifecycle.DeleteAsync(_row);
-        await members.RemoveFromAllGroupsAsync(_tenantId, _id);
         _row = null;
         DeactivateOnIdle();
         return ScimOutcome.NoContent;
@@ -202,24 +199,11 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         }
     }
 
+    /// <summary>Writes a changed group as the next version (an unchanged one writes nothing); null when done, else why not.</summary>
     private async Task<ScimOutcome?> SaveAsync(JsonObject next)
     {
-        var current = Resource;
-        if (!ResourceMeta.ContentDiffers(current, next))
-        {
-            return null;
-        }
-
-        var version = _row!.Version + 1;
-        var stored = ResourceMeta.Stamp(next, _id, "Group", ResourceMeta.Created(current), time.GetUtcNow(), version);
-        var row = _lifecycle.ToRow(_id, stored, version, _row.PrivateState);
-        if (await _lifecycle.UpdateAsync(_row, row, (string)stored["displayName"]!) is { } refused)
-        {
-            return refused;
-        }
-
-        _row = row;
-        return null;
+        (_row, var refused) = await _lifecycle.SaveAsync(_row!, next, time.GetUtcNow());
+        return refused;
     }
 
     private async Task ApplyAsync(IReadOnlyList<MemberOperation> operations)

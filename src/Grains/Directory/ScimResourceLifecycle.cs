@@ -6,16 +6,53 @@ namespace Total.Grains.Directory;
 
 /// <summary>
 /// What users and groups share: a unique name per tenant (userName, displayName) claimed in its directory
-/// shard before the row is written, the row written once, and the shard kept current. The database's
-/// unique index backs up the shard's claim.
+/// shard before the row is written, the row written once per version with its server-owned meta, the shard
+/// kept current, and a deleted resource taken out of every group. The database's unique index backs up the
+/// shard's claim.
 /// </summary>
-public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGrainFactory grains)
+public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGroupMemberStore members, IGrainFactory grains)
 {
     public string TypeName => type == ScimResourceType.User ? "User" : "Group";
 
     public string UniqueAttribute => type == ScimResourceType.User ? "userName" : "displayName";
 
-    public StoredResource ToRow(string id, JsonObject stored, long version, string? privateState = null) => new(
+    /// <summary>Stamps a new resource as version 1, claims its unique name and inserts it: the row, or why it was refused.</summary>
+    public async Task<(StoredResource? Row, ScimOutcome? Refused)> CreateAsync(string id, JsonObject normalized, DateTimeOffset now)
+    {
+        var stored = ResourceMeta.Stamp(normalized, id, TypeName, now, now, 1);
+        var row = ToRow(id, stored, 1);
+        var refused = await InsertAsync(row, (string)stored[UniqueAttribute]!);
+        return refused is null ? (row, null) : (null, refused);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="next"/> as the next version of <paramref name="current"/>, or nothing when only meta
+    /// would change (Entra resends values): the row now stored, or why the write was refused.
+    /// </summary>
+    public async Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject next, DateTimeOffset now)
+    {
+        var currentResource = ScimJson.Read(current.Body);
+        if (!ResourceMeta.ContentDiffers(currentResource, next))
+        {
+            return (current, null);
+        }
+
+        var version = current.Version + 1;
+        var stored = ResourceMeta.Stamp(next, current.Id, TypeName, ResourceMeta.Created(currentResource), now, version);
+        var row = ToRow(current.Id, stored, version, current.PrivateState);
+        var refused = await UpdateAsync(current, row, (string)stored[UniqueAttribute]!);
+        return refused is null ? (row, null) : (current, refused);
+    }
+
+    /// <summary>Deletes the row, drops it from its shard and takes the resource out of every group it was in.</summary>
+    public async Task DeleteAsync(StoredResource current)
+    {
+        await store.DeleteAsync(tenantId, type, current.Id);
+        await ShardOf(current.UniqueKey).RemoveAsync(current.Id);
+        await members.RemoveFromAllGroupsAsync(tenantId, current.Id);
+    }
+
+    private StoredResource ToRow(string id, JsonObject stored, long version, string? privateState = null) => new(
         tenantId,
         type,
         id,
@@ -26,7 +63,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         privateState);
 
     /// <summary>Claims the unique name and inserts the row; null when done, else the error to return.</summary>
-    public async Task<ScimOutcome?> InsertAsync(StoredResource row, string uniqueValue)
+    private async Task<ScimOutcome?> InsertAsync(StoredResource row, string uniqueValue)
     {
         var shard = ShardOf(row.UniqueKey);
         if (await shard.ClaimAsync(row.UniqueKey, row.Id) is { } owner)
@@ -48,7 +85,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     }
 
     /// <summary>Writes a new version of the row, moving the unique name if it changed; null when done.</summary>
-    public async Task<ScimOutcome?> UpdateAsync(StoredResource current, StoredResource next, string uniqueValue)
+    private async Task<ScimOutcome?> UpdateAsync(StoredResource current, StoredResource next, string uniqueValue)
     {
         var renamed = current.UniqueKey != next.UniqueKey;
         var shard = ShardOf(next.UniqueKey);
@@ -77,12 +114,6 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         }
 
         return null;
-    }
-
-    public async Task DeleteAsync(StoredResource current)
-    {
-        await store.DeleteAsync(tenantId, type, current.Id);
-        await ShardOf(current.UniqueKey).RemoveAsync(current.Id);
     }
 
     private IDirectoryShardGrain ShardOf(string uniqueKey) =>

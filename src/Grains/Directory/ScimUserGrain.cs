@@ -22,7 +22,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, GrainFactory);
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, members, GrainFactory);
         _row = await store.GetAsync(_tenantId, ScimResourceType.User, _id, cancellationToken);
     }
 
@@ -37,17 +37,15 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         {
             var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
-            var now = time.GetUtcNow();
-            var stored = ResourceMeta.Stamp(normalized, _id, "User", now, now, 1);
-            var row = _lifecycle.ToRow(_id, stored, 1);
-            if (await _lifecycle.InsertAsync(row, (string)stored["userName"]!) is { } refused)
+            var (row, refused) = await _lifecycle.CreateAsync(_id, normalized, time.GetUtcNow());
+            if (refused is not null)
             {
                 DeactivateOnIdle();
                 return refused;
             }
 
             _row = row;
-            return ScimOutcome.Created(row.Body);
+            return ScimOutcome.Created(row!.Body);
         }
         catch (ScimException exception)
         {
@@ -114,7 +112,6 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         }
 
         await _lifecycle.DeleteAsync(_row);
-        await members.RemoveFromAllGroupsAsync(_tenantId, _id);
         _row = null;
         DeactivateOnIdle();
         return ScimOutcome.NoContent;
@@ -123,22 +120,8 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     /// <summary>Writes a changed resource as the next version; an unchanged one (Entra resends values) writes nothing.</summary>
     private async Task<ScimOutcome> SaveAsync(JsonObject next)
     {
-        var current = Resource;
-        if (!ResourceMeta.ContentDiffers(current, next))
-        {
-            return ScimOutcome.Ok(_row!.Body);
-        }
-
-        var version = _row!.Version + 1;
-        var stored = ResourceMeta.Stamp(next, _id, "User", ResourceMeta.Created(current), time.GetUtcNow(), version);
-        var row = _lifecycle.ToRow(_id, stored, version, _row.PrivateState);
-        if (await _lifecycle.UpdateAsync(_row, row, (string)stored["userName"]!) is { } refused)
-        {
-            return refused;
-        }
-
-        _row = row;
-        return ScimOutcome.Ok(row.Body);
+        (_row, var refused) = await _lifecycle.SaveAsync(_row!, next, time.GetUtcNow());
+        return refused ?? ScimOutcome.Ok(_row.Body);
     }
 
     /// <summary>The stored resource, parsed on demand: an idle grain keeps only its row's text, not a JSON tree.</summary>

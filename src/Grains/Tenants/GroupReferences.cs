@@ -44,4 +44,9 @@ public static class GroupReferences
 
         return (result, null);
     }
+
+    /// <summary>True when a settings entry names the group: its Entra object id (externalId) or its displayName, ignoring case.</summary>
+    public static bool Names(string entry, string displayName, string? externalId) =>
+        string.Equals(entry, displayName, StringComparison.OrdinalIgnoreCase)
+        || (externalId is not null && string.Equals(entry, externalId, StringComparison.OrdinalIgnoreCase));
 }

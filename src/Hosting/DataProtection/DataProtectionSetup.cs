@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Npgsql;
+using Total.Grains;
 using Total.Grains.Secrets;
 using Total.Hosting.Silos;
 
@@ -26,14 +25,11 @@ public static class DataProtectionSetup
             return services;
         }
 
-        services.AddOptions<SecretProtectionOptions>().Bind(configuration.GetSection(SecretProtectionOptions.Section));
-        services.TryAddSingleton(sp => new SecretProtector(
-            sp.GetRequiredService<IOptions<SecretProtectionOptions>>(),
-            sp.GetRequiredService<ILogger<SecretProtector>>(),
-            allowEphemeralKey: false));
+        services.AddSecretProtection(configuration, allowEphemeralKey: false);
+        services.AddPostgresDataSource(connectionString);
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
         {
-            options.XmlRepository = new PostgresXmlRepository(NpgsqlDataSource.Create(connectionString));
+            options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>());
             var protector = sp.GetRequiredService<SecretProtector>();
             if (protector.CanProtect)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Tenants;
 
 namespace Total.Api.Pages.Console;
 
@@ -19,9 +20,7 @@ public sealed record ConsoleGroup(string Id, string DisplayName, string? Externa
         var group = JsonNode.Parse(resource)!.AsObject();
         var displayName = (string?)group["displayName"] ?? "";
         var externalId = (string?)group["externalId"];
-        bool Names(string entry) =>
-            string.Equals(entry, displayName, StringComparison.OrdinalIgnoreCase)
-            || (externalId is not null && string.Equals(entry, externalId, StringComparison.OrdinalIgnoreCase));
+        bool Names(string entry) => GroupReferences.Names(entry, displayName, externalId);
         return new ConsoleGroup((string)group["id"]!, displayName, externalId, memberCount, tenant.AdminGroups.Any(Names), tenant.MonitoredGroups.Any(Names));
     }
 }

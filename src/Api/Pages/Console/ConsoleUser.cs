@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Access;
+using Total.Grains.Access;
 
 namespace Total.Api.Pages.Console;
 
@@ -24,7 +25,7 @@ public sealed record ConsoleUser(
             (string)user["id"]!,
             userName,
             (string?)user["displayName"] ?? userName,
-            user["active"] is not JsonValue active || !active.TryGetValue<bool>(out var flag) || flag,
+            AccessRules.IsActive(user),
             (string?)user["title"],
             (string?)user[Enterprise]?["department"],
             (string?)user["externalId"],

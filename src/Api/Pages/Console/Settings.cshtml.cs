@@ -7,6 +7,7 @@ using Total.Api.SignIn;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Tenants;
 
 namespace Total.Api.Pages.Console;
 
@@ -15,7 +16,7 @@ namespace Total.Api.Pages.Console;
 /// redirect URI) and what TOTAL needs from Entra (app registration, admin and monitored groups). The tenant
 /// is always the session's own; nothing in a form can name another.
 /// </summary>
-public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl, ScimTokenCache tokenCache, IOptions<ScimOptions> scimOptions) : PageModel
+public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl, ScimTokenRotation rotation, IOptions<ScimOptions> scimOptions) : PageModel
 {
     public const int MaxGroupsListed = 500;
 
@@ -52,8 +53,7 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     public async Task OnPostRotateTokenAsync(int overlapHours)
     {
         var overlap = overlapHours is >= 0 and <= 720 ? TimeSpan.FromHours(overlapHours) : scimOptions.Value.TokenRotationOverlap;
-        NewToken = await TenantGrain.RotateScimTokenAsync(overlap);
-        tokenCache.ForgetTenant(TenantId);
+        NewToken = await rotation.RotateAsync(TenantId, overlap);
         Message = overlap > TimeSpan.Zero
             ? $"New Secret Token issued. The previous one keeps working until {NewToken?.PreviousTokenValidUntil:u} so provisioning continues while you paste this one into Entra."
             : "New Secret Token issued. The previous one stopped working now.";
@@ -110,8 +110,6 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     {
         public string SettingValue => ExternalId ?? DisplayName;
 
-        public bool IsNamedBy(string entry) =>
-            string.Equals(entry, DisplayName, StringComparison.OrdinalIgnoreCase)
-            || (ExternalId is not null && string.Equals(entry, ExternalId, StringComparison.OrdinalIgnoreCase));
+        public bool IsNamedBy(string entry) => GroupReferences.Names(entry, DisplayName, ExternalId);
     }
 }
