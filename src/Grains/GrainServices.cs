@@ -4,7 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Total.Grains.Access;
+using Total.Grains.Access.Storage;
 using Total.Grains.Directory.Storage;
+using Total.Grains.Graph;
+using Total.Grains.Reconciliation;
 using Total.Grains.Secrets;
 
 namespace Total.Grains;
@@ -17,18 +21,24 @@ public static class GrainServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSecretProtection(configuration, allowEphemeralKey: connectionString is null);
+        services.AddEntraGroupReader(configuration);
+        services.AddMetrics();
+        services.TryAddSingleton<AccessMetrics>();
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
 
         if (connectionString is null)
         {
             services.AddSingleton<InMemoryScimStore>();
             services.AddSingleton<IScimResourceStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
             services.AddSingleton<IGroupMemberStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
+            services.AddSingleton<IAccessStore, InMemoryAccessStore>();
         }
         else
         {
             services.AddPostgresDataSource(connectionString);
             services.AddSingleton<IScimResourceStore, PostgresScimResourceStore>();
             services.AddSingleton<IGroupMemberStore, PostgresGroupMemberStore>();
+            services.AddSingleton<IAccessStore, PostgresAccessStore>();
         }
 
         return services;
@@ -46,6 +56,33 @@ public static class GrainServices
             sp.GetRequiredService<ILogger<SecretProtector>>(),
             allowEphemeralKey));
         return services;
+    }
+
+    /// <summary>
+    /// The Microsoft Graph reader (<see cref="IEntraGroupReader"/>) with its <see cref="GraphOptions"/> (section
+    /// <c>Graph</c>, checked when first read: the API may point them at the local stand-in only once it listens)
+    /// and the named HTTP client <see cref="GraphOptions.HttpClientName"/> a host can give another handler.
+    /// </summary>
+    public static IServiceCollection AddEntraGroupReader(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>()
+            .Bind(configuration.GetSection(GraphOptions.Section))
+            .Validate(options => IsHttpsUrl(options.BaseUrl), "Graph:BaseUrl must be an absolute https URL, e.g. https://graph.microsoft.com/v1.0.")
+            .Validate(options => IsHttpsUrl(options.AuthorityHost), "Graph:AuthorityHost must be an absolute https URL, e.g. https://login.microsoftonline.com/.")
+            .Validate(options => !string.IsNullOrWhiteSpace(options.Scope), "Graph:Scope must not be empty; use https://graph.microsoft.com/.default.")
+            .Validate(options => options.RequestTimeout > TimeSpan.Zero, "Graph:RequestTimeout must be positive.")
+            .Validate(options => options.MaxRetries is >= 0 and <= 10, "Graph:MaxRetries must be 0 to 10.")
+            .Validate(options => options.MaxRetryAfter >= TimeSpan.Zero, "Graph:MaxRetryAfter must not be negative.")
+            .Validate(options => options.RetryDelay >= TimeSpan.Zero && options.RetryDelay <= TimeSpan.FromSeconds(180), "Graph:RetryDelay must be 0 to 180 seconds.")
+            .Validate(options => options.MembersPageSize is >= 1 and <= 999, "Graph:MembersPageSize must be 1 to 999.")
+            .Validate(options => options.DeltaMaxPageSize >= 0, "Graph:DeltaMaxPageSize must not be negative (0: let Graph choose).");
+        services.AddHttpClient(GraphOptions.HttpClientName);
+        services.TryAddSingleton<GraphCredentialCache>();
+        services.TryAddSingleton<GraphSessions>();
+        services.TryAddSingleton<IEntraGroupReader, EntraGroupReader>();
+        return services;
+
+        static bool IsHttpsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
     }
 
     /// <summary>One PostgreSQL connection pool per process, shared by the stores and the web tier.</summary>

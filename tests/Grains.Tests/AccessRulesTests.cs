@@ -72,4 +72,25 @@ public sealed class AccessRulesTests
         Assert.False(decision.Admin);
         Assert.Contains(decision.Reasons, r => r.Contains("no admin groups configured", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Graph_veto_takes_admin_away_but_keeps_what_scim_says()
+    {
+        var decision = AccessRules.Decide("u", true, [Admins, Other], ["TOTAL-Admins", "Sales"], [], true, graphDenied: true);
+
+        Assert.False(decision.Admin);
+        Assert.True(decision.ScimAdmin);
+        Assert.Equal(["2b7c9d10-55aa-4f1e-8c3b-7d6e5f4a3b21", ""], decision.AdminGroupExternalIds);
+        Assert.Contains(decision.Reasons, r => r.Contains("Microsoft Graph", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Graph_veto_never_grants()
+    {
+        var decision = AccessRules.Decide("u", true, [Staff], ["TOTAL-Admins"], ["All-Staff"], true, graphDenied: false);
+
+        Assert.False(decision.Admin);
+        Assert.False(decision.ScimAdmin);
+        Assert.Empty(decision.AdminGroupExternalIds!);
+    }
 }

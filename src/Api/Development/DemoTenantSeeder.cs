@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Total.Api.GraphStandIn;
 using Total.Api.SignIn.StandIn;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
@@ -10,7 +11,9 @@ namespace Total.Api.Development;
 /// <summary>
 /// Seeds tenant <c>demo</c> so a newcomer can sign in without an Entra tenant: an app registration the local
 /// stand-in accepts, an admin group, and three people provisioned through the same SCIM grains Entra reaches
-/// (an admin, a staff member who is not an admin, and a disabled admin). Development and embedded mode only.
+/// (an admin, a staff member who is not an admin, and a disabled admin). While the stand-in runs, its Graph
+/// gets the same groups and members (by Entra object id = SCIM externalId) and the app registration with
+/// consent, so Graph reads work too. Development and embedded mode only.
 /// </summary>
 public sealed class DemoTenantSeeder(
     IGrainFactory grains,
@@ -18,9 +21,12 @@ public sealed class DemoTenantSeeder(
     IHostEnvironment environment,
     RunMode runMode,
     EntraStandIn standIn,
+    GraphStandInDirectory graph,
+    StandInAppRegistrations apps,
     ILogger<DemoTenantSeeder> logger) : IHostedLifecycleService
 {
     public const string TenantId = "demo";
+    public const string ClientSecret = "demo-secret-the-stand-in-accepts";
     public static readonly Guid EntraTenantId = Guid.Parse("00000000-0000-4000-8000-00000000de70");
 
     public async Task StartedAsync(CancellationToken cancellationToken)
@@ -33,8 +39,14 @@ public sealed class DemoTenantSeeder(
         var tenant = grains.GetGrain<ITenantGrain>(TenantId);
         if (await tenant.GetAsync() is null)
         {
+            var clientId = Guid.NewGuid().ToString();
             await tenant.CreateAsync(new TenantRegistration(
-                "Demo Organisation", EntraTenantId, ["TOTAL-Admins"], ["All-Staff"], Guid.NewGuid().ToString(), "demo-secret-the-stand-in-accepts"));
+                "Demo Organisation", EntraTenantId, ["TOTAL-Admins"], ["All-Staff"], clientId, ClientSecret));
+            if (standIn.IsActive)
+            {
+                apps.Register(EntraTenantId, new StandInAppRegistration(clientId, ClientSecret, ConsentGranted: true));
+            }
+
             await SeedDirectoryAsync();
         }
 
@@ -53,7 +65,7 @@ public sealed class DemoTenantSeeder(
         await CreateGroupAsync("All-Staff", [ada, sam, dan]);
     }
 
-    private async Task<string> CreateUserAsync(string displayName, string userName, string title, bool active)
+    private async Task<DemoUser> CreateUserAsync(string displayName, string userName, string title, bool active)
     {
         var id = Guid.CreateVersion7().ToString();
         var objectId = Guid.NewGuid().ToString();
@@ -69,20 +81,28 @@ public sealed class DemoTenantSeeder(
             ["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"] = new JsonObject { ["department"] = "Security" },
         }.ToJsonString();
         await grains.GetGrain<IScimUserGrain>(ScimKeys.Resource(TenantId, id)).CreateAsync(body);
-        return id;
+        return new DemoUser(id, objectId);
     }
 
-    private async Task CreateGroupAsync(string displayName, string[] memberIds)
+    private async Task CreateGroupAsync(string displayName, DemoUser[] members)
     {
+        var objectId = Guid.NewGuid().ToString();
         var body = new JsonObject
         {
             ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Group"),
             ["displayName"] = displayName,
-            ["externalId"] = Guid.NewGuid().ToString(),
-            ["members"] = new JsonArray(memberIds.Select(id => (JsonNode)new JsonObject { ["value"] = id }).ToArray()),
+            ["externalId"] = objectId,
+            ["members"] = new JsonArray(members.Select(member => (JsonNode)new JsonObject { ["value"] = member.ScimId }).ToArray()),
         };
         await grains.GetGrain<IScimGroupGrain>(ScimKeys.Resource(TenantId, Guid.CreateVersion7().ToString())).CreateAsync(body.ToJsonString());
+        if (standIn.IsActive)
+        {
+            graph.Tenant(EntraTenantId).PutGroup(objectId, displayName, members.Select(member => member.ObjectId));
+        }
     }
+
+    /// <summary>A seeded user: its SCIM id, and its Entra object id (SCIM externalId, Graph member id).</summary>
+    private sealed record DemoUser(string ScimId, string ObjectId);
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Total.Api.Scim;
@@ -14,6 +16,8 @@ public static class OperatorApi
 {
     public static IServiceCollection AddOperatorApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Enums (reconciliation mode, outcome) as readable names, not numbers.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section));
         services.AddSingleton<OperatorKey>();
         // No implicit default scheme: with a single registered scheme ASP.NET would authenticate every request
@@ -43,7 +47,7 @@ public static class OperatorApi
         tenants.MapPut("/{tenantId}/entra-app", UpdateEntraAppAsync);
         tenants.MapPost("/{tenantId}/scim-token", RotateScimTokenAsync);
         tenants.MapDelete("/{tenantId}", DeleteAsync);
-        tenants.MapGet("/{tenantId}/access", AccessAsync);
+        tenants.MapOperatorAccessApi();
         return endpoints;
     }
 
@@ -114,7 +118,8 @@ public static class OperatorApi
         }
 
         var tenant = grains.GetGrain<ITenantGrain>(tenantId);
-        var outcome = await tenant.UpdateGroupsAsync(body.AdminGroups, body.MonitoredGroups);
+        AccessCallContext.Set("operator API: PUT groups");
+        var outcome = await tenant.UpdateGroupsAsync(body.AdminGroups, body.MonitoredGroups, body.MonitorUsersOutsideGroups);
         return outcome.Succeeded ? await GetAsync(tenantId, request, grains, scimBaseUrl) : ToProblem(outcome);
     }
 
@@ -163,20 +168,6 @@ public static class OperatorApi
         return deleted ? Results.NoContent() : NotFound(tenantId);
     }
 
-    /// <summary>The access decision the console uses, for the Entra user whose object id is <paramref name="oid"/>.</summary>
-    private static async Task<IResult> AccessAsync(string tenantId, string? oid, IGrainFactory grains)
-    {
-        if (string.IsNullOrWhiteSpace(oid) || oid.Length > 128)
-        {
-            return JsonBody.Problem("Give the user's Entra object id as ?oid= (the 'oid' claim of their ID token; SCIM externalId).");
-        }
-
-        var decision = await grains.GetGrain<IAccessDecisionGrain>(tenantId).DecideAsync(oid.Trim());
-        return decision is null
-            ? NotFound(tenantId)
-            : Results.Ok(new { decision.Admin, decision.Monitored, decision.Active, decision.UserId, decision.Reasons });
-    }
-
     private static IResult ToProblem(TenantOutcome outcome) => outcome.Kind switch
     {
         TenantOutcomeKind.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: outcome.Detail),
@@ -184,6 +175,6 @@ public static class OperatorApi
         _ => JsonBody.Problem(outcome.Detail ?? "The request is not valid."),
     };
 
-    private static IResult NotFound(string tenantId) =>
+    internal static IResult NotFound(string tenantId) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Tenant '{tenantId}' does not exist.");
 }

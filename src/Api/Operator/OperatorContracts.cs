@@ -11,8 +11,8 @@ public sealed record CreateTenantRequest(
     string? EntraClientId,
     string? EntraClientSecret);
 
-/// <summary><c>PUT /operator/tenants/{tenantId}/groups</c> body.</summary>
-public sealed record UpdateGroupsRequest(List<string>? AdminGroups, List<string>? MonitoredGroups);
+/// <summary><c>PUT /operator/tenants/{tenantId}/groups</c> body; an absent <c>monitorUsersOutsideGroups</c> keeps the setting.</summary>
+public sealed record UpdateGroupsRequest(List<string>? AdminGroups, List<string>? MonitoredGroups, bool? MonitorUsersOutsideGroups = null);
 
 /// <summary><c>PUT /operator/tenants/{tenantId}/entra-app</c> body; an absent secret keeps the stored one.</summary>
 public sealed record UpdateEntraAppRequest(string? EntraClientId, string? EntraClientSecret);
@@ -32,7 +32,8 @@ public record TenantResponse(
     string ScimBaseUrl,
     DateTimeOffset CreatedAt,
     DateTimeOffset ScimTokenIssuedAt,
-    DateTimeOffset? PreviousScimTokenValidUntil)
+    DateTimeOffset? PreviousScimTokenValidUntil,
+    bool MonitorUsersOutsideGroups)
 {
     public static TenantResponse From(TenantDetails tenant, string scimBaseUrl) => new(
         tenant.TenantId,
@@ -45,7 +46,8 @@ public record TenantResponse(
         scimBaseUrl,
         tenant.CreatedAt,
         tenant.ScimTokenIssuedAt,
-        tenant.PreviousScimTokenValidUntil);
+        tenant.PreviousScimTokenValidUntil,
+        tenant.MonitorUsersOutsideGroups);
 }
 
 /// <summary>The 201 answer to onboarding: the tenant plus its SCIM token, shown this once.</summary>

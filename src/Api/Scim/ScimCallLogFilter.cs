@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Provisioning;
 
 namespace Total.Api.Scim;
@@ -17,6 +18,9 @@ public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider
         var http = context.HttpContext;
         var tenantId = (string)http.Items[ScimAuthenticationFilter.TenantIdItem]!;
         var started = Stopwatch.GetTimestamp();
+
+        // Grants and revocations this call causes name it in the access log.
+        AccessCallContext.Set($"{http.Request.Method} {TargetOf(http.Request, tenantId)}, request {Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier}");
         object? result;
         try
         {

@@ -8,6 +8,6 @@ public static class ConsoleClaims
     public const string UserId = "total:user";
     public const string Name = "name";
 
-    /// <summary>The access decision the session was granted under; any difference ends the session.</summary>
+    /// <summary>The user's access revision the session was granted under; any later change ends the session.</summary>
     public const string AccessRevision = "total:access";
 }

@@ -1,13 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Total.Grains.Abstractions.Access;
+using Total.Grains.Abstractions.Directory;
 
 namespace Total.Api.SignIn;
 
 /// <summary>
 /// The console session: our own cookie (HttpOnly, SameSite=Lax, Secure outside Development), issued only
-/// after sign-in checks. Every request re-checks the user's access: if it changed (removed from the admin
-/// group, disabled, deleted) the session ends on that very request.
+/// after sign-in checks. Every request compares the access revision the session was granted under with the
+/// user's access grain (one in-memory grain call): if access changed since (removed from the admin group,
+/// disabled, deleted, revoked by Graph) the session ends on that very request.
 /// </summary>
 public static class ConsoleSession
 {
@@ -42,16 +45,17 @@ public static class ConsoleSession
         var principal = context.Principal!;
         var tenantId = principal.FindFirst(ConsoleClaims.TenantId)?.Value;
         var oid = principal.FindFirst(ConsoleClaims.ObjectId)?.Value;
-        var granted = principal.FindFirst(ConsoleClaims.AccessRevision)?.Value;
-        if (tenantId is null || oid is null || granted is null)
+        var userId = principal.FindFirst(ConsoleClaims.UserId)?.Value;
+        if (tenantId is null || oid is null || userId is null
+            || !long.TryParse(principal.FindFirst(ConsoleClaims.AccessRevision)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var granted))
         {
             context.RejectPrincipal();
             return;
         }
 
-        var decision = await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
-            .GetGrain<IAccessDecisionGrain>(tenantId).DecideAsync(oid);
-        if (decision is { Admin: true } && AccessRevision.Of(decision) == granted)
+        var access = await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
+            .GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userId)).GetAsync();
+        if (access.Allows(oid, granted))
         {
             return;
         }
@@ -59,6 +63,7 @@ public static class ConsoleSession
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSession))
             .LogInformation("Console session of {ObjectId} in tenant {TenantId} ended: access changed", oid, tenantId);
         context.HttpContext.Items[EndedItem] = tenantId;
+        NoAccessContext.Issue(context.HttpContext, tenantId);
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(Scheme);
     }

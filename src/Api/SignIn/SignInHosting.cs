@@ -16,6 +16,10 @@ public static class SignInHosting
         var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section));
         services.AddSingleton<TenantOidcSchemes>();
+        services.AddMemoryCache();
+        services.AddSingleton<EntraTenantDiscovery>();
+        services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StandIn.EntraStandIn>().CreateBackchannelHandler());
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, TenantOidcOptionsSetup>();
 
         // Tenant schemes are added at run time; the handler's own post-configuration must still apply to them.
@@ -54,7 +58,7 @@ public static class SignInHosting
 
     public static WebApplication MapConsoleSignIn(this WebApplication app)
     {
-        app.MapGet("/t/{tenantId:length(1,64)}/signin", async (string tenantId, TenantOidcSchemes schemes) =>
+        app.MapGet("/t/{tenantId:length(1,64)}/signin", async (string tenantId, string? login_hint, TenantOidcSchemes schemes) =>
         {
             var settings = await schemes.EnsureAsync(tenantId);
             if (settings is null)
@@ -63,7 +67,7 @@ public static class SignInHosting
             }
 
             return settings.CanSignIn
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = "/console" }, [TenantOidcSchemes.SchemeName(tenantId)])
+                ? Results.Challenge(LoginHint.Carry(new AuthenticationProperties { RedirectUri = "/console" }, login_hint), [TenantOidcSchemes.SchemeName(tenantId)])
                 : Results.Redirect(SignInTokenValidation.NoAccessUrl(NoAccessReason.SignInNotConfigured, tenantId));
         });
         app.MapRazorPages();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
@@ -57,6 +58,9 @@ public static class SignInTokenValidation
                 ? await DiagnoseUnprovisionedAsync(grains, tenant.TenantId, token.FindFirst("preferred_username")?.Value)
                 : !decision.Active ? NoAccessReason.Disabled : NoAccessReason.NotAdmin;
             logger.LogInformation("Sign-in to tenant {TenantId} refused for oid {ObjectId}: {Reason}", tenant.TenantId, oid, reason);
+
+            // The token proved this person is of the tenant's organisation: the page may name who can help.
+            NoAccessContext.Issue(context.HttpContext, tenant.TenantId);
             Deny(context, reason, tenant.TenantId);
             return;
         }
@@ -67,7 +71,7 @@ public static class SignInTokenValidation
                 new Claim(ConsoleClaims.ObjectId, oid),
                 new Claim(ConsoleClaims.UserId, decision.UserId!),
                 new Claim(ConsoleClaims.Name, token.FindFirst("name")?.Value ?? token.FindFirst("preferred_username")?.Value ?? oid),
-                new Claim(ConsoleClaims.AccessRevision, AccessRevision.Of(decision)),
+                new Claim(ConsoleClaims.AccessRevision, decision.Revision.ToString(CultureInfo.InvariantCulture)),
             ],
             ConsoleSession.Scheme,
             ConsoleClaims.Name,

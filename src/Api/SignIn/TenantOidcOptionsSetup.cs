@@ -63,6 +63,7 @@ public sealed class TenantOidcOptionsSetup(
 
         options.Events = new OpenIdConnectEvents
         {
+            OnRedirectToIdentityProvider = LoginHint.ApplyAsync,
             OnTokenValidated = SignInTokenValidation.OnTokenValidatedAsync,
             OnRemoteFailure = SignInTokenValidation.OnRemoteFailureAsync,
         };

@@ -12,11 +12,16 @@ public interface ITenantGrain : IGrainWithStringKey
     Task<TenantCreation> CreateAsync(TenantRegistration registration);
 
     /// <summary>The tenant without secrets, or null when it does not exist.</summary>
-    [Alias("Get")]
+    /// <remarks>Interleaves: access recomputes started by this grain's own changes read the settings back.</remarks>
+    [Alias("Get"), AlwaysInterleave]
     Task<TenantDetails?> GetAsync();
 
+    /// <summary>
+    /// Sets the admin and monitored groups (and, when given, whether users outside every group are monitored).
+    /// Admin access of the users concerned is recomputed before this returns.
+    /// </summary>
     [Alias("UpdateGroups")]
-    Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups);
+    Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups, bool? monitorUsersOutsideGroups = null);
 
     /// <summary>Sets or changes the customer's Entra app registration. A null secret keeps the stored one.</summary>
     [Alias("UpdateEntraApp")]

@@ -1,6 +1,9 @@
 namespace Total.Grains.Abstractions.Tenants;
 
 /// <summary>A tenant as operators and the console see it: never any secret, only whether one is set.</summary>
+/// <param name="MonitorUsersOutsideGroups">
+/// Whether a user provisioned outside every provisioned group (assigned to the app directly in Entra) is monitored.
+/// </param>
 [GenerateSerializer, Immutable, Alias("Total.TenantDetails")]
 public sealed record TenantDetails(
     [property: Id(0)] string TenantId,
@@ -12,4 +15,5 @@ public sealed record TenantDetails(
     [property: Id(6)] IReadOnlyList<string> MonitoredGroups,
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] DateTimeOffset ScimTokenIssuedAt,
-    [property: Id(9)] DateTimeOffset? PreviousScimTokenValidUntil);
+    [property: Id(9)] DateTimeOffset? PreviousScimTokenValidUntil,
+    [property: Id(10)] bool MonitorUsersOutsideGroups = true);

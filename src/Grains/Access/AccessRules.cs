@@ -20,7 +20,8 @@ public static class AccessRules
         IReadOnlyList<MemberGroup> groups,
         IReadOnlyList<string> adminGroups,
         IReadOnlyList<string> monitoredGroups,
-        bool monitorUsersOutsideGroups)
+        bool monitorUsersOutsideGroups,
+        bool graphDenied = false)
     {
         var reasons = new List<string>();
         var adminVia = groups.Where(g => Names(g, adminGroups)).ToList();
@@ -32,12 +33,17 @@ public static class AccessRules
             return new AccessDecision(false, false, false, userId, reasons, groups.Select(g => g.DisplayName).ToList());
         }
 
-        var admin = adminVia.Count > 0;
-        reasons.Add(admin
+        var scimAdmin = adminVia.Count > 0;
+        var admin = scimAdmin && !graphDenied;
+        reasons.Add(scimAdmin
             ? $"Admin: member of admin group {string.Join(", ", adminVia.Select(Describe))}."
             : adminGroups.Count == 0
                 ? "Not admin: this tenant has no admin groups configured (Settings → SSO & Provisioning)."
                 : $"Not admin: not a member of an admin group ({string.Join(", ", adminGroups)}). Add the user to one in Entra and wait for provisioning.");
+        if (scimAdmin && graphDenied)
+        {
+            reasons.Add("Not admin: Microsoft Graph reports that in Entra the user is no longer in any admin group; provisioning has not caught up yet. Graph only ever takes access away.");
+        }
 
         bool monitored;
         if (monitoredVia.Count > 0)
@@ -58,12 +64,24 @@ public static class AccessRules
                 : "Not monitored: not a member of a monitored group.");
         }
 
-        return new AccessDecision(admin, monitored, true, userId, reasons, groups.Select(g => g.DisplayName).ToList());
+        return new AccessDecision(
+            admin,
+            monitored,
+            true,
+            userId,
+            reasons,
+            groups.Select(g => g.DisplayName).ToList(),
+            ScimAdmin: scimAdmin,
+            AdminGroupExternalIds: adminVia.Select(g => g.ExternalId ?? "").ToList());
     }
 
     /// <summary>SCIM <c>active</c>: a user without the attribute is active (RFC 7643 leaves it optional; Entra always sends it).</summary>
     public static bool IsActive(JsonObject user) =>
         user["active"] is not JsonValue value || !value.TryGetValue<bool>(out var active) || active;
+
+    /// <summary>True when the tenant's admin-group setting names this group (by displayName or externalId).</summary>
+    public static bool IsAdminGroup(IReadOnlyList<string> adminGroups, string displayName, string? externalId) =>
+        adminGroups.Any(entry => GroupReferences.Names(entry, displayName, externalId));
 
     /// <summary>A setting entry names a group by its Entra object id (externalId) or its display name.</summary>
     private static bool Names(MemberGroup group, IReadOnlyList<string> entries) =>

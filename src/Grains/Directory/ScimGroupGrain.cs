@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Access;
 using Total.Grains.Directory.Storage;
 using Total.Scim.Errors;
 using Total.Scim.Patch;
@@ -49,7 +52,12 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
             }
 
             _row = row;
-            await members.AddAsync(_tenantId, _id, memberIds);
+            var added = await members.AddAsync(_tenantId, _id, memberIds);
+            if (added.Count > 0 && await IsAdminGroupAsync())
+            {
+                await RecomputeAccessAsync(added, $"admin group '{DisplayName}' created with {added.Count} member(s)");
+            }
+
             return ScimOutcome.Created(await RenderAsync(includeMembers: true));
         }
         catch (ScimException exception)
@@ -74,12 +82,14 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
             var (group, memberIds) = Split(ScimRequests.ParseObject(resource), Resource);
             await RequireMembersExistAsync(memberIds);
+            var wasAdmin = await IsAdminGroupAsync();
             if (await SaveAsync(group) is { } refused)
             {
                 return refused;
             }
 
-            await ApplyAsync([new ReplaceMembers(memberIds)]);
+            var changed = await ApplyAsync([new ReplaceMembers(memberIds)]);
+            await RecomputeAccessAsync(wasAdmin, changed, "replaced (PUT)");
             return ScimOutcome.Ok(await RenderAsync(returnMembers));
         }
         catch (ScimException exception)
@@ -101,12 +111,14 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
             var operations = ScimPatch.ParseRequest(ScimRequests.ParseObject(patchRequest));
             var plan = ScimPatch.PlanGroupPatch(Resource, operations);
             await RequireMembersExistAsync(plan.MemberOperations.SelectMany(Added).ToList());
+            var wasAdmin = await IsAdminGroupAsync();
             if (await SaveAsync(plan.Group) is { } refused)
             {
                 return refused;
             }
 
-            await ApplyAsync(plan.MemberOperations);
+            var changed = await ApplyAsync(plan.MemberOperations);
+            await RecomputeAccessAsync(wasAdmin, changed, "patched");
 
             // Entra expects 204 for group PATCHes; the full member list of a big group is never worth sending back.
             return returnMembers ? ScimOutcome.Ok(await RenderAsync(includeMembers: true)) : ScimOutcome.NoContent;
@@ -133,9 +145,14 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
             return ScimOutcomes.From(exception);
         }
 
+        // An admin group's members lose what it gave them before the DELETE is acknowledged.
+        var wasAdmin = await IsAdminGroupAsync();
+        var name = DisplayName;
+        var formerMembers = wasAdmin ? await members.ListAsync(_tenantId, _id) : [];
         await _lifecycle.DeleteAsync(_row);
         _row = null;
         DeactivateOnIdle();
+        await RecomputeAccessAsync(formerMembers, $"admin group '{name}' deleted");
         return ScimOutcome.NoContent;
     }
 
@@ -206,29 +223,61 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         return refused;
     }
 
-    private async Task ApplyAsync(IReadOnlyList<MemberOperation> operations)
+    /// <summary>Applies member operations; returns the members that were added or removed.</summary>
+    private async Task<HashSet<string>> ApplyAsync(IReadOnlyList<MemberOperation> operations)
     {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in operations)
         {
             switch (operation)
             {
                 case AddMembers add:
-                    await members.AddAsync(_tenantId, _id, add.MemberIds);
+                    changed.UnionWith(await members.AddAsync(_tenantId, _id, add.MemberIds));
                     break;
                 case RemoveMembers remove:
-                    await members.RemoveAsync(_tenantId, _id, remove.MemberIds);
+                    changed.UnionWith(await members.RemoveAsync(_tenantId, _id, remove.MemberIds));
                     break;
                 case RemoveAllMembers:
-                    await members.RemoveAllAsync(_tenantId, _id);
+                    changed.UnionWith(await members.RemoveAllAsync(_tenantId, _id));
                     break;
                 case ReplaceMembers replace:
                     var current = await members.ListAsync(_tenantId, _id);
-                    await members.RemoveAsync(_tenantId, _id, current.Except(replace.MemberIds, StringComparer.Ordinal).ToList());
-                    await members.AddAsync(_tenantId, _id, replace.MemberIds.Except(current, StringComparer.Ordinal).ToList());
+                    changed.UnionWith(await members.RemoveAsync(_tenantId, _id, current.Except(replace.MemberIds, StringComparer.Ordinal).ToList()));
+                    changed.UnionWith(await members.AddAsync(_tenantId, _id, replace.MemberIds.Except(current, StringComparer.Ordinal).ToList()));
                     break;
             }
         }
+
+        return changed;
     }
+
+    /// <summary>
+    /// After a write: when the group is (or was) an admin group, recomputes the access of the members it changed,
+    /// or of every member when the write made it an admin group or stopped it being one (a rename).
+    /// </summary>
+    private async Task RecomputeAccessAsync(bool wasAdmin, HashSet<string> changed, string how)
+    {
+        var isAdmin = await IsAdminGroupAsync();
+        if (wasAdmin != isAdmin)
+        {
+            changed.UnionWith(await members.ListAsync(_tenantId, _id));
+            await RecomputeAccessAsync(changed, isAdmin ? $"group '{DisplayName}' {how}: it is now an admin group" : $"group '{DisplayName}' {how}: it is no longer an admin group");
+        }
+        else if (isAdmin && changed.Count > 0)
+        {
+            await RecomputeAccessAsync(changed, $"admin group '{DisplayName}' {how}: {changed.Count} member(s) added or removed");
+        }
+    }
+
+    private Task RecomputeAccessAsync(IEnumerable<string> userIds, string what) =>
+        AccessFanOut.RecomputeAsync(GrainFactory, _tenantId, userIds, AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
+
+    private async Task<bool> IsAdminGroupAsync() =>
+        _row is not null
+        && await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetAsync() is { } tenant
+        && AccessRules.IsAdminGroup(tenant.AdminGroups, DisplayName, _row.ExternalId);
+
+    private string DisplayName => (string?)Resource["displayName"] ?? _row!.UniqueKey;
 
     private static IEnumerable<string> Added(MemberOperation operation) => operation switch
     {

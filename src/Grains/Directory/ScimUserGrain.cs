@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Access;
 using Total.Grains.Directory.Storage;
 using Total.Scim.Errors;
 using Total.Scim.Patch;
@@ -111,18 +113,44 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
             return ScimOutcomes.From(exception);
         }
 
+        var userName = (string?)Resource["userName"];
         await _lifecycle.DeleteAsync(_row);
         _row = null;
         DeactivateOnIdle();
+        await RecomputeAccessAsync($"user '{userName}' deleted");
         return ScimOutcome.NoContent;
     }
 
     /// <summary>Writes a changed resource as the next version; an unchanged one (Entra resends values) writes nothing.</summary>
     private async Task<ScimOutcome> SaveAsync(JsonObject next)
     {
-        (_row, var refused) = await _lifecycle.SaveAsync(_row!, next, time.GetUtcNow());
+        var before = _row!;
+        (_row, var refused) = await _lifecycle.SaveAsync(before, next, time.GetUtcNow());
+        if (refused is null && !ReferenceEquals(before, _row) && ChangesAccess(before, _row) is { } what)
+        {
+            await RecomputeAccessAsync($"user '{(string?)Resource["userName"]}' {what}");
+        }
+
         return refused ?? ScimOutcome.Ok(_row.Body);
     }
+
+    /// <summary>What in a new version can change access (disabled or enabled, a different Entra identity), or null.</summary>
+    private static string? ChangesAccess(StoredResource before, StoredResource after)
+    {
+        var wasActive = AccessRules.IsActive(ScimJson.Read(before.Body));
+        var isActive = AccessRules.IsActive(ScimJson.Read(after.Body));
+        if (wasActive != isActive)
+        {
+            return isActive ? "enabled (active = true)" : "disabled (active = false)";
+        }
+
+        return string.Equals(before.ExternalId, after.ExternalId, StringComparison.OrdinalIgnoreCase) ? null : "given another externalId";
+    }
+
+    /// <summary>Recomputes the user's admin access before the SCIM call is acknowledged.</summary>
+    private Task<AccessDecision?> RecomputeAccessAsync(string what) =>
+        GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(_tenantId, _id))
+            .DecideAsync(AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
 
     /// <summary>The stored resource, parsed on demand: an idle grain keeps only its row's text, not a JSON tree.</summary>
     private JsonObject Resource => ScimJson.Read(_row!.Body);

@@ -40,4 +40,7 @@ public enum GraphFailure
 
     /// <summary>Network failure, timeout or 5xx.</summary>
     Unavailable,
+
+    /// <summary>The probe's group does not exist in the tenant (or is not a group object id).</summary>
+    GroupNotFound,
 }

@@ -14,4 +14,5 @@ public static class GrainStorage
     public const string TenantDirectoryState = "tenant-directory";
     public const string EntraTenantIndexState = "entra-tenant-index";
     public const string ProvisioningLogState = "provisioning-log";
+    public const string ReconciliationState = "reconciliation";
 }

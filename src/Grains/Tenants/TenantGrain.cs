@@ -1,5 +1,12 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Total.Grains.Abstractions.Access;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Access;
+using Total.Grains.Access.Storage;
+using Total.Grains.Directory;
 using Total.Grains.Directory.Storage;
 using Total.Grains.Secrets;
 using Total.Grains.Storage;
@@ -11,6 +18,8 @@ public sealed class TenantGrain(
     [PersistentState(GrainStorage.TenantState, GrainStorage.ProviderName)] IPersistentState<TenantState> state,
     SecretProtector secrets,
     IScimResourceStore directory,
+    IGroupMemberStore members,
+    IAccessStore access,
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
@@ -19,6 +28,17 @@ public sealed class TenantGrain(
     private string TenantId => this.GetPrimaryKeyString();
 
     private TenantState Tenant => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Tenants created before reconciliation existed get their reminder too; it is idempotent and cheap.
+        if (Tenant.Exists)
+        {
+            GrainFactory.GetGrain<IReconciliationGrain>(TenantId).EnsureScheduledAsync().Ignore();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task<TenantCreation> CreateAsync(TenantRegistration registration)
     {
@@ -86,13 +106,14 @@ public sealed class TenantGrain(
 
         await GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key)
             .AddAsync(new TenantSummary(TenantId, name, registration.EntraTenantId, now));
+        await GrainFactory.GetGrain<IReconciliationGrain>(TenantId).EnsureScheduledAsync();
         logger.LogInformation("Tenant {TenantId} onboarded for Entra tenant {EntraTenantId}", TenantId, registration.EntraTenantId);
         return new TenantCreation(ToDetails(), token, TenantOutcome.Ok);
     }
 
     public Task<TenantDetails?> GetAsync() => Task.FromResult(Tenant.Exists ? ToDetails() : null);
 
-    public async Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups)
+    public async Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups, bool? monitorUsersOutsideGroups = null)
     {
         if (!Tenant.Exists)
         {
@@ -106,11 +127,43 @@ public sealed class TenantGrain(
             return TenantOutcome.Invalid(error);
         }
 
+        var previousAdmin = Tenant.AdminGroups;
         Tenant.AdminGroups = admin;
         Tenant.MonitoredGroups = monitored;
+        Tenant.MonitorUsersOutsideGroups = monitorUsersOutsideGroups ?? Tenant.MonitorUsersOutsideGroups;
         await state.WriteStateAsync();
         logger.LogInformation("Tenant {TenantId} groups changed: {AdminGroupCount} admin, {MonitoredGroupCount} monitored", TenantId, admin.Count, monitored.Count);
+
+        if (!admin.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(previousAdmin))
+        {
+            await RecomputeAdminsAsync(previousAdmin, admin);
+            await GrainFactory.GetGrain<IReconciliationGrain>(TenantId).AdminGroupsChangedAsync();
+        }
+
         return TenantOutcome.Ok;
+    }
+
+    /// <summary>
+    /// The admin groups changed: every current admin may have lost access, and every member of a newly named group
+    /// may have gained it. Both are recomputed before the change is acknowledged.
+    /// </summary>
+    private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current)
+    {
+        var affected = (await access.ListFlaggedAsync(TenantId)).Select(u => u.UserId).ToList();
+        var query = GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(TenantId, "Group"));
+        foreach (var entry in current.Except(previous, StringComparer.OrdinalIgnoreCase))
+        {
+            var literal = JsonValue.Create(entry).ToJsonString();
+            var page = await query.QueryAsync(new DirectoryQuery($"displayName eq {literal} or externalId eq {literal}", null, false, 1, 100));
+            foreach (var group in page.Resources)
+            {
+                affected.AddRange(await members.ListAsync(TenantId, (string)ScimJson.Read(group)["id"]!));
+            }
+        }
+
+        var cause = AccessCause.Settings(AccessCallContext.Describe(
+            $"Admin groups changed from [{string.Join(", ", previous)}] to [{string.Join(", ", current)}]"));
+        await AccessFanOut.RecomputeAsync(GrainFactory, TenantId, affected, cause);
     }
 
     public async Task<TenantOutcome> UpdateEntraAppAsync(string? clientId, string? clientSecret)
@@ -198,6 +251,12 @@ public sealed class TenantGrain(
         await GrainFactory.GetGrain<Abstractions.Provisioning.IProvisioningLogGrain>(TenantId).ClearAsync();
         await state.ClearStateAsync();
         state.State = new TenantState();
+
+        // Open console sessions end now: every admin's access is recomputed against a tenant that is gone.
+        var admins = (await access.ListFlaggedAsync(TenantId)).Select(u => u.UserId);
+        await AccessFanOut.RecomputeAsync(GrainFactory, TenantId, admins, AccessCause.Settings("Tenant offboarded"));
+        await access.DeleteTenantAsync(TenantId);
+        await GrainFactory.GetGrain<IReconciliationGrain>(TenantId).StopAsync();
         await GrainFactory.GetGrain<IEntraTenantIndexGrain>(entraTenantId.ToString("D")).ReleaseAsync(TenantId);
         await GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).RemoveAsync(TenantId);
         logger.LogInformation("Tenant {TenantId} offboarded", TenantId);
@@ -234,7 +293,8 @@ public sealed class TenantGrain(
         Tenant.MonitoredGroups.ToArray(),
         Tenant.CreatedAt,
         Tenant.ScimTokenIssuedAt,
-        Tenant.PreviousScimTokenValidUntil > time.GetUtcNow() ? Tenant.PreviousScimTokenValidUntil : null);
+        Tenant.PreviousScimTokenValidUntil > time.GetUtcNow() ? Tenant.PreviousScimTokenValidUntil : null,
+        Tenant.MonitorUsersOutsideGroups);
 
     private static TenantCreation Refused(TenantOutcome outcome) => new(null, null, outcome);
 }

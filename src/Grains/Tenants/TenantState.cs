@@ -16,4 +16,5 @@ public sealed class TenantState
     [Id(9)] public DateTimeOffset ScimTokenIssuedAt { get; set; }
     [Id(10)] public byte[]? PreviousScimTokenHash { get; set; }
     [Id(11)] public DateTimeOffset? PreviousScimTokenValidUntil { get; set; }
+    [Id(12)] public bool MonitorUsersOutsideGroups { get; set; } = true;
 }

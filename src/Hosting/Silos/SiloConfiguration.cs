@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Total.Grains;
+using Total.Grains.Reconciliation;
 using Total.Grains.Storage;
 
 namespace Total.Hosting.Silos;
@@ -65,6 +66,14 @@ public static class SiloConfiguration
                 o.Invariant = PostgresInvariant;
                 o.ConnectionString = connectionString;
             });
+        }
+
+        // Orleans refuses reminder periods under a minute by default; a shorter reconciliation period (tests,
+        // drills) lowers that floor instead of failing every tenant's registration.
+        var reconciliation = configuration.GetSection(ReconciliationOptions.Section).Get<ReconciliationOptions>() ?? new ReconciliationOptions();
+        if (reconciliation.Period < TimeSpan.FromMinutes(1))
+        {
+            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = reconciliation.Period);
         }
 
         // Stored state is System.Text.Json, not Orleans' default Newtonsoft-with-type-names: renaming a

@@ -46,6 +46,10 @@ public sealed class ConsoleInBrowserTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Link, new() { Name = "Provisioning log" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Provisioning log" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "console-provisioning-log");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Access log" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access log" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Granted").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "console-access-log");
     }
 
     [Fact]

@@ -58,6 +58,35 @@ public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Refused_member_of_the_organisation_is_told_the_admin_groups_and_current_admins()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        var user = await tenant.ProvisionUserAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var landing = await browser.SignInAsync(tenant.TenantId, user.Oid, "Bob", user.UserName);
+        var page = await (await browser.GetAsync(landing.PathAndQuery)).Content.ReadAsStringAsync(Cancel);
+
+        Assert.Contains("data-testid=\"who-can-help\"", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>TOTAL-Admins</strong>", page, StringComparison.Ordinal);
+        Assert.Contains(admin.UserName, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hand_made_no_access_link_names_nobody()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var stranger = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var page = await (await stranger.GetAsync($"/no-access?reason=NotAdmin&tenant={tenant.TenantId}")).Content.ReadAsStringAsync(Cancel);
+
+        Assert.DoesNotContain("who-can-help", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(admin.UserName, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disabled_admin_is_refused()
     {
         var tenant = await OnboardAsync();

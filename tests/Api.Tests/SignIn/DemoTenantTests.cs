@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Total.Api.Tests.Infrastructure;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Graph;
 
 namespace Total.Api.Tests.SignIn;
 
@@ -39,11 +41,29 @@ public sealed class DemoTenantTests : IAsyncLifetime
         Assert.Contains("reason=Disabled", danLanding.Query, StringComparison.Ordinal);
     }
 
-    private async Task<JsonObject> DemoUserAsync(string userName)
+    [Fact]
+    public async Task Demo_admin_group_reads_from_the_graph_stand_in_with_the_demo_app_registration()
+    {
+        var grains = _server!.Services.GetRequiredService<IGrainFactory>();
+        var app = (await grains.GetGrain<ITenantGrain>("demo").GetSignInSettingsAsync())!;
+        var admins = await DemoResourceAsync("Group", "displayName eq \"TOTAL-Admins\"");
+        var ada = await DemoUserAsync("ada@demo.example");
+        var dan = await DemoUserAsync("dan@demo.example");
+        var adminsId = (string)admins["externalId"]!;
+
+        var read = await _server.Services.GetRequiredService<IEntraGroupReader>().ReadAsync(
+            new GraphCredentials(app.EntraTenantId, app.ClientId!, app.ClientSecret!), [adminsId], null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new HashSet<string> { (string)ada["externalId"]!, (string)dan["externalId"]! }, read.Added[adminsId]);
+    }
+
+    private Task<JsonObject> DemoUserAsync(string userName) => DemoResourceAsync("User", $"userName eq \"{userName}\"");
+
+    private async Task<JsonObject> DemoResourceAsync(string resourceType, string filter)
     {
         var page = await _server!.Services.GetRequiredService<IGrainFactory>()
-            .GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", "User"))
-            .QueryAsync(new DirectoryQuery($"userName eq \"{userName}\"", null, false, 1, 1));
+            .GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", resourceType))
+            .QueryAsync(new DirectoryQuery(filter, null, false, 1, 1));
         return JsonNode.Parse(Assert.Single(page.Resources))!.AsObject();
     }
 }

@@ -15,6 +15,8 @@ public sealed class SignInTenant(string tenantId, string name, Uri scimBase, str
 
     public string AdminGroupId { get; private set; } = "";
 
+    public Guid EntraTenantId { get; private set; }
+
     public Uri ScimBase { get; } = scimBase;
 
     public string ScimToken { get; } = token;
@@ -40,6 +42,7 @@ public sealed class SignInTenant(string tenantId, string name, Uri scimBase, str
         var tenant = new SignInTenant((string)body["tenantId"]!, name, new Uri((string)body["scimBaseUrl"]! + "/"), (string)body["scimToken"]!);
         var group = await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","externalId":"7a0c4f4e-1111-4a1a-9c9c-000000000001","members":[]}""");
         tenant.AdminGroupId = (string)group!["id"]!;
+        tenant.EntraTenantId = entraTenantId;
         return tenant;
     }
 

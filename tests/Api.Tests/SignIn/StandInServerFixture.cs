@@ -20,6 +20,10 @@ public sealed class StandInServerFixture : IAsyncLifetime
         settings["SignIn:StandIn:Enabled"] = "true";
         settings["SignIn:StandIn:HttpsPort"] = "0";
         settings["Logging:LogLevel:Total.Api.SignIn.StandIn.EntraStandInAnnouncement"] = "Error";
+
+        // Graph tests make the stand-in slow on purpose; a short attempt timeout keeps them quick.
+        settings["Graph:RequestTimeout"] = "00:00:03";
+        settings["Logging:LogLevel:Total.Grains.Graph"] = "Error";
         return settings;
     }
 

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Total.Api.Scim;
 using Total.Api.SignIn;
+using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Provisioning;
+using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
@@ -40,6 +42,12 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     /// <summary>When Entra last called and what last failed.</summary>
     public ProvisioningStatus Connection { get; private set; } = new(null, null, 0, 0);
 
+    /// <summary>How revocation reconciliation runs for this tenant (SCIM only, or with Graph) and how its last run went.</summary>
+    public ReconciliationStatus Revocation { get; private set; } = null!;
+
+    /// <summary>The result of "Test Graph access" just pressed.</summary>
+    public GraphAccessCheck? GraphCheck { get; private set; }
+
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
@@ -47,6 +55,8 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     private string TenantId => User.FindFirst(ConsoleClaims.TenantId)!.Value;
 
     private ITenantGrain TenantGrain => grains.GetGrain<ITenantGrain>(TenantId);
+
+    private IReconciliationGrain Reconciliation => grains.GetGrain<IReconciliationGrain>(TenantId);
 
     public Task OnGetAsync() => LoadAsync();
 
@@ -67,10 +77,27 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
         await LoadAsync();
     }
 
-    public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups)
+    public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups, bool monitorUsersOutsideGroups)
     {
-        var outcome = await TenantGrain.UpdateGroupsAsync(adminGroups ?? [], monitoredGroups ?? []);
-        Report(outcome, "Groups saved. Access is recomputed from them on every request.");
+        AccessCallContext.Set($"console: settings saved by {User.Identity?.Name}");
+        var outcome = await TenantGrain.UpdateGroupsAsync(adminGroups ?? [], monitoredGroups ?? [], monitorUsersOutsideGroups);
+        Report(outcome, "Groups saved. Everyone's admin access was recomputed from them; see the access log for what changed.");
+        await LoadAsync();
+    }
+
+    public async Task OnPostTestGraphAsync()
+    {
+        GraphCheck = await Reconciliation.TestGraphAccessAsync();
+        await LoadAsync();
+    }
+
+    public async Task OnPostReconcileAsync()
+    {
+        var status = await Reconciliation.RunNowAsync();
+        Message = status.Outcome == ReconciliationOutcome.Succeeded
+            ? $"Reconciliation done: {status.AdminsChecked} admin(s) checked, {status.Revoked} revoked."
+            : null;
+        Error = status.Outcome == ReconciliationOutcome.Succeeded ? null : status.Error ?? "Reconciliation did not complete; see below.";
         await LoadAsync();
     }
 
@@ -90,6 +117,8 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     {
         Tenant = (await TenantGrain.GetAsync())!;
         Connection = await grains.GetGrain<IProvisioningLogGrain>(TenantId).StatusAsync();
+        Revocation = await Reconciliation.GetStatusAsync();
+        GraphCheck ??= Revocation.LastGraphCheck;
         TenantUrl = scimBaseUrl.For(Request, TenantId);
         var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
         RedirectUri = $"{root}/signin-oidc/{TenantId}";

@@ -5,10 +5,15 @@ using Total.Grains.Abstractions.Directory;
 
 namespace Total.Api.Pages.Console;
 
-/// <summary>One user: what Entra provisioned and the access decision with its reasons (the same one sign-in uses).</summary>
+/// <summary>One user: what Entra provisioned, the access decision with its reasons (the same one sign-in uses), and its history.</summary>
 public sealed class UserDetailModel(IGrainFactory grains) : PageModel
 {
+    public const int HistoryLength = 20;
+
     public ConsoleUser? Person { get; private set; }
+
+    /// <summary>The user's latest grants and revocations of admin access.</summary>
+    public IReadOnlyList<AccessEvent> History { get; private set; } = [];
 
     public async Task OnGetAsync(string id)
     {
@@ -21,5 +26,6 @@ public sealed class UserDetailModel(IGrainFactory grains) : PageModel
         }
 
         Person = ConsoleUser.From(outcome.Resource, await grains.GetGrain<IAccessDecisionGrain>(tenantId).DecideForUserAsync(id));
+        History = await grains.GetGrain<IAccessLogGrain>(tenantId).ReadAsync(new AccessLogQuery(null, HistoryLength, UserId: id));
     }
 }

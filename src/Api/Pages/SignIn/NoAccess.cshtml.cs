@@ -1,11 +1,22 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Total.Api.SignIn;
+using Total.Grains.Abstractions.Access;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.Pages.SignIn;
 
 /// <summary>Says why sign-in gave no session, and who can fix it. Never echoes anything but a known reason code.</summary>
-public sealed class NoAccessModel : PageModel
+public sealed class NoAccessModel(IGrainFactory grains) : PageModel
 {
+    public const int AdminsNamed = 3;
+
+    /// <summary>The organisation's admin groups, when the visitor proved they belong to it.</summary>
+    public IReadOnlyList<string> AdminGroups { get; private set; } = [];
+
+    /// <summary>A few current admins by name, when the visitor proved they belong to the organisation.</summary>
+    public IReadOnlyList<string> Admins { get; private set; } = [];
+
     public NoAccessReason Reason { get; private set; } = NoAccessReason.SignInFailed;
 
     public string? TenantId { get; private set; }
@@ -31,7 +42,7 @@ public sealed class NoAccessModel : PageModel
         _ => "Ask your IT team (the admins of your organisation's TOTAL admin groups in Entra) to give you access.",
     };
 
-    public void OnGet(string? reason, string? tenant)
+    public async Task OnGetAsync(string? reason, string? tenant)
     {
         if (Enum.TryParse<NoAccessReason>(reason, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed))
         {
@@ -40,5 +51,27 @@ public sealed class NoAccessModel : PageModel
 
         TenantId = tenant is { Length: > 0 and <= 64 } && tenant.All(char.IsAsciiLetterOrDigit) ? tenant : null;
         Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (TenantId is not null && NoAccessContext.VerifiedTenant(HttpContext) == TenantId && AsksAnAdmin)
+        {
+            await LoadWhoCanHelpAsync(TenantId);
+        }
+    }
+
+    /// <summary>Reasons an admin of the organisation fixes (the others are fixed in Entra's setup or by TOTAL).</summary>
+    private bool AsksAnAdmin => Reason is NoAccessReason.NotAdmin or NoAccessReason.Disabled or NoAccessReason.NotProvisioned or NoAccessReason.SessionEnded;
+
+    private async Task LoadWhoCanHelpAsync(string tenantId)
+    {
+        AdminGroups = (await grains.GetGrain<ITenantGrain>(tenantId).GetAsync())?.AdminGroups ?? [];
+        var names = new List<string>();
+        foreach (var userId in await grains.GetGrain<IAccessLogGrain>(tenantId).CurrentAdminsAsync(AdminsNamed))
+        {
+            if ((await grains.GetGrain<IScimUserGrain>(ScimKeys.Resource(tenantId, userId)).GetAsync()).Resource is { } resource)
+            {
+                names.Add(Pages.Console.ConsoleUser.From(resource, null).DisplayName);
+            }
+        }
+
+        Admins = names;
     }
 }

@@ -33,6 +33,9 @@ public sealed class EntraStandIn : IDisposable
     /// <summary>True when the stand-in serves its endpoints in this process.</summary>
     public bool IsActive { get; }
 
+    /// <summary>Verified domains of the stand-in's tenants, for discovery by email domain.</summary>
+    public StandInDomains Domains { get; } = new();
+
     /// <summary>
     /// The authority base, like <c>https://login.microsoftonline.com/</c>: <c>https://127.0.0.1:{port}/</c>.
     /// With <c>HttpsPort</c> 0 the port is known only once the server has started.

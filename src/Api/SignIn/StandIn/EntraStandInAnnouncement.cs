@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Total.Api.GraphStandIn;
 
 namespace Total.Api.SignIn.StandIn;
 
@@ -30,8 +31,10 @@ internal sealed class EntraStandInAnnouncement(
         if (standIn.IsActive)
         {
             logger.LogWarning(
-                "LOCAL ENTRA STAND-IN is active at {Instance} (Development only): anyone who can reach it can sign in as any user. Its certificate is self-signed and made at startup; back-channel clients trust it through EntraStandIn.CreateBackchannelHandler().",
-                standIn.Instance);
+                "LOCAL ENTRA STAND-IN is active at {Instance} (Development only): anyone who can reach it can sign in as any user. Its certificate is self-signed and made at startup; back-channel clients trust it through EntraStandIn.CreateBackchannelHandler(). Its Microsoft Graph stand-in serves {GraphBaseUrl} (control API: {GraphControl}); Graph reads go there.",
+                standIn.Instance,
+                $"{standIn.Instance}{GraphStandInHosting.BasePath.TrimStart('/')}",
+                $"{standIn.Instance}{GraphStandInHosting.ControlPath.TrimStart('/')}/{{tid}}/...");
         }
 
         return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Net;
+using Total.Api.GraphStandIn;
 
 namespace Total.Api.SignIn.StandIn;
 
@@ -29,7 +30,9 @@ public static class EntraStandInHosting
         builder.Services.AddSingleton(_ => standIn);
         builder.Services.AddSingleton(_ => new AuthorizationCodes(TimeProvider.System));
         builder.Services.AddSingleton<StandInTokenIssuer>();
+        builder.Services.AddSingleton<StandInAppRegistrations>();
         builder.Services.AddHostedService<EntraStandInAnnouncement>();
+        builder.Services.AddGraphStandIn(standIn);
         if (!active)
         {
             return builder;
@@ -50,9 +53,9 @@ public static class EntraStandInHosting
     }
 
     /// <summary>
-    /// Maps the stand-in's Entra v2.0 endpoints when it is active; maps nothing otherwise (they are 404).
-    /// Discovery, keys and the token endpoint answer only on the stand-in's HTTPS endpoint; authorize and
-    /// logout, which browsers visit, answer on every endpoint.
+    /// Maps the stand-in's Entra v2.0 endpoints and the Microsoft Graph stand-in when it is active; maps nothing
+    /// otherwise (they are 404). Discovery, keys, the token endpoint and Graph answer only on the stand-in's HTTPS
+    /// endpoint; authorize and logout, which browsers visit, answer on every endpoint.
     /// </summary>
     public static WebApplication MapEntraStandIn(this WebApplication app)
     {
@@ -68,6 +71,7 @@ public static class EntraStandInHosting
             .ExcludeFromDescription();
         StandInDiscoveryEndpoints.Map(backchannel);
         StandInTokenEndpoint.Map(backchannel);
+        backchannel.MapGraphStandIn();
 
         var browser = app.MapGroup(string.Empty).ExcludeFromDescription();
         StandInAuthorizeEndpoints.Map(browser);

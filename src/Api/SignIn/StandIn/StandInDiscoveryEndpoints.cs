@@ -27,7 +27,11 @@ internal static class StandInDiscoveryEndpoints
     {
         if (!StandInTenant.TryParse(tenant, out var parsed))
         {
-            return Results.NotFound();
+            // A verified domain names its tenant; anything else is Entra's "tenant not found".
+            if (standIn.Domains.TenantOf(tenant) is not { } tid || !StandInTenant.TryParse(tid.ToString("D"), out parsed))
+            {
+                return StandInError.InvalidRequest(90002, $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.", DateTimeOffset.UtcNow);
+            }
         }
 
         var instance = standIn.Instance.ToString();

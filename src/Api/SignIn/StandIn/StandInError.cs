@@ -31,4 +31,28 @@ internal static class StandInError
 
     public static IResult InvalidRequest(int aadsts, string message, DateTimeOffset now) =>
         Json(StatusCodes.Status400BadRequest, "invalid_request", aadsts, message, now);
+
+    /// <summary>Entra's answer when a tenant's app registrations refuse the client; null when it was accepted.</summary>
+    public static IResult? RefusedClient(ClientCheck check, string clientId, Guid entraTenantId, DateTimeOffset now) => check switch
+    {
+        ClientCheck.UnknownClient => Json(
+            StatusCodes.Status400BadRequest,
+            "unauthorized_client",
+            700016,
+            $"Application with identifier '{clientId}' was not found in the directory '{entraTenantId:D}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
+            now),
+        ClientCheck.WrongSecret => Json(
+            StatusCodes.Status401Unauthorized,
+            "invalid_client",
+            7000215,
+            $"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'.",
+            now),
+        ClientCheck.AssertionNotVerifiable => Json(
+            StatusCodes.Status401Unauthorized,
+            "invalid_client",
+            700027,
+            $"Client assertion failed signature validation: the local Entra stand-in cannot verify certificates; app '{clientId}' is registered with a secret, send client_secret.",
+            now),
+        _ => null,
+    };
 }

@@ -1,15 +1,17 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
+using Total.Api.GraphStandIn;
 
 namespace Total.Api.SignIn.StandIn;
 
 /// <summary>
-/// <c>POST /{tid}/oauth2/v2.0/token</c>: redeems an authorization code for Entra-shaped tokens. The client must
-/// present some credential (any non-empty secret or assertion: the stand-in knows no app registrations) and
-/// the code must match the client, redirect URI, tenant and PKCE challenge it was issued for.
+/// <c>POST /{tid}/oauth2/v2.0/token</c>: redeems an authorization code for Entra-shaped tokens, or issues an
+/// app-only Microsoft Graph token (<see cref="ClientCredentialsGrant"/>). The client must present a credential:
+/// any non-empty secret or assertion, unless the tenant has app registrations
+/// (<see cref="StandInAppRegistrations"/>), which are then enforced. A code must match the client, redirect
+/// URI, tenant and PKCE challenge it was issued for.
 /// </summary>
 internal static class StandInTokenEndpoint
 {
@@ -23,6 +25,8 @@ internal static class StandInTokenEndpoint
         HttpContext context,
         AuthorizationCodes codes,
         StandInTokenIssuer issuer,
+        StandInAppRegistrations apps,
+        GraphStandInDirectory graph,
         CancellationToken cancellationToken)
     {
         var now = codes.Now;
@@ -37,18 +41,25 @@ internal static class StandInTokenEndpoint
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        if (Text(form["grant_type"]) != AuthorizationCodeGrant)
+        var grantType = Text(form["grant_type"]);
+        if (grantType is not (AuthorizationCodeGrant or ClientCredentialsGrant.GrantType))
         {
-            return StandInError.Json(StatusCodes.Status400BadRequest, "unsupported_grant_type", 70003, "The local Entra stand-in supports only grant_type=authorization_code.", now);
+            return StandInError.Json(StatusCodes.Status400BadRequest, "unsupported_grant_type", 70003, "The local Entra stand-in supports only grant_type=authorization_code and grant_type=client_credentials.", now);
         }
 
-        var (clientId, hasCredential) = Client(context.Request, form);
-        if (clientId is null)
+        var client = ClientCredential.Read(context.Request, form);
+        if (client is null)
         {
             return StandInError.InvalidRequest(900144, "The request body must contain the following parameter: 'client_id'.", now);
         }
 
-        if (!hasCredential)
+        NoStore(context.Response);
+        if (grantType == ClientCredentialsGrant.GrantType)
+        {
+            return ClientCredentialsGrant.Issue(parsed, client, form, apps, issuer, graph, now);
+        }
+
+        if (!client.HasCredential)
         {
             return StandInError.Json(StatusCodes.Status401Unauthorized, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", now);
         }
@@ -75,7 +86,7 @@ internal static class StandInTokenEndpoint
             return StandInError.InvalidGrant(700005, "Provided Authorization Code is intended to use against other tenant, thus rejected.", now);
         }
 
-        if (!string.Equals(grant.Request.ClientId, clientId, StringComparison.Ordinal))
+        if (!string.Equals(grant.Request.ClientId, client.ClientId, StringComparison.Ordinal))
         {
             return StandInError.InvalidGrant(70000, "The code was issued to another client_id.", now);
         }
@@ -88,6 +99,11 @@ internal static class StandInTokenEndpoint
         if (grant.Request.CodeChallenge is { } challenge && !VerifierMatches(challenge, grant.Request.CodeChallengeMethod!, Text(form["code_verifier"])))
         {
             return StandInError.InvalidGrant(501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.", now);
+        }
+
+        if (StandInError.RefusedClient(apps.Check(grant.Identity.TenantId, client), client.ClientId, grant.Identity.TenantId, now) is { } refused)
+        {
+            return refused;
         }
 
         var tokens = issuer.Issue(grant, now);
@@ -104,33 +120,14 @@ internal static class StandInTokenEndpoint
             body["id_token"] = tokens.IdToken;
         }
 
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Pragma = "no-cache";
         return Results.Json(body);
     }
 
-    /// <summary>The client id and whether any credential came with it: form fields (client_secret_post, private_key_jwt) or Basic.</summary>
-    private static (string? ClientId, bool HasCredential) Client(HttpRequest request, IFormCollection form)
+    /// <summary>Token responses (and their errors) must never be cached.</summary>
+    private static void NoStore(HttpResponse response)
     {
-        var clientId = Text(form["client_id"]);
-        var hasCredential = Text(form["client_secret"]) is not null || Text(form["client_assertion"]) is not null;
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
-            && header.Parameter is not null)
-        {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter)).Split(':', 2);
-                clientId ??= Uri.UnescapeDataString(pair[0]);
-                hasCredential |= pair.Length == 2 && pair[1].Length > 0;
-            }
-            catch (FormatException)
-            {
-                return (clientId, hasCredential);
-            }
-        }
-
-        return (clientId, hasCredential);
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
     }
 
     private static bool VerifierMatches(string challenge, string method, string? verifier)

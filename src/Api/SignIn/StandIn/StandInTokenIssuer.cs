@@ -5,7 +5,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Total.Api.SignIn.StandIn;
 
-/// <summary>Mints Entra v2.0-shaped RS256 ID and access tokens for a redeemed grant, with any requested defects.</summary>
+/// <summary>
+/// Mints Entra v2.0-shaped RS256 ID and access tokens for a redeemed grant, with any requested defects, and
+/// app-only Microsoft Graph access tokens (v1.0-shaped, as Entra issues them for Graph) for client credentials.
+/// </summary>
 internal sealed class StandInTokenIssuer(EntraStandIn standIn)
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
@@ -57,6 +60,40 @@ internal sealed class StandInTokenIssuer(EntraStandIn standIn)
     }
 
     /// <summary>
+    /// An app-only access token for Microsoft Graph in Entra's shape: v1.0 issuer <c>https://sts.windows.net/{tid}/</c>,
+    /// audience <c>https://graph.microsoft.com</c>, <c>appid</c>, <c>idtyp</c> app and the granted application
+    /// permissions in <c>roles</c> (absent when none are granted, as in Entra).
+    /// </summary>
+    public IssuedTokens IssueAppOnly(Guid entraTenantId, string clientId, IReadOnlyList<string> roles, DateTimeOffset now)
+    {
+        var expires = now + DefaultLifetime;
+        var issuer = AppOnlyIssuer(entraTenantId);
+        var servicePrincipalId = ServicePrincipalId(entraTenantId, clientId);
+        var claims = new Dictionary<string, object>
+        {
+            ["ver"] = "1.0",
+            ["tid"] = entraTenantId.ToString("D"),
+            ["appid"] = clientId,
+            ["appidacr"] = "1",
+            ["idp"] = issuer,
+            ["idtyp"] = "app",
+            ["oid"] = servicePrincipalId,
+            ["sub"] = servicePrincipalId,
+            ["uti"] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
+        };
+        if (roles.Count > 0)
+        {
+            claims["roles"] = roles.ToArray();
+        }
+
+        var accessToken = Create(issuer, ClientCredentialsGrant.GraphResource, now, expires, claims, standIn.SigningKey);
+        return new IssuedTokens(null, accessToken, (int)(expires - now).TotalSeconds);
+    }
+
+    /// <summary>The v1.0 issuer Entra puts in Microsoft Graph access tokens.</summary>
+    public static string AppOnlyIssuer(Guid entraTenantId) => $"https://sts.windows.net/{entraTenantId:D}/";
+
+    /// <summary>
     /// Normally issued now for an hour. A non-positive lifetime gives a token issued an hour before it expired,
     /// because a token must expire after it became valid.
     /// </summary>
@@ -79,6 +116,13 @@ internal sealed class StandInTokenIssuer(EntraStandIn standIn)
             SigningCredentials = key.Credentials,
             TokenType = "JWT",
         });
+
+    /// <summary>The app's service principal in the tenant: one stable object id per (tenant, app), like Entra's.</summary>
+    private static string ServicePrincipalId(Guid entraTenantId, string clientId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"service-principal|{entraTenantId:D}|{clientId}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
 
     /// <summary>Entra's <c>sub</c> is pairwise: stable for one user and one app, different across apps.</summary>
     private static string PairwiseSubject(SignInIdentity identity, string clientId)

@@ -1,0 +1,91 @@
+using Total.Grains.Abstractions.Access;
+using Total.Grains.Abstractions.Reconciliation;
+using Total.Grains.Abstractions.Tenants;
+
+namespace Total.Api.Operator;
+
+/// <summary>
+/// Operator routes about admin access: the access decision for an Entra user, the access log (every grant and
+/// revocation), and the tenant's reconciliation with Microsoft Graph (status, run now, test Graph access).
+/// </summary>
+public static class OperatorAccessApi
+{
+    public static RouteGroupBuilder MapOperatorAccessApi(this RouteGroupBuilder tenants)
+    {
+        tenants.MapGet("/{tenantId}/access", AccessAsync);
+        tenants.MapGet("/{tenantId}/access-log", AccessLogAsync);
+        tenants.MapGet("/{tenantId}/reconciliation", ReconciliationStatusAsync);
+        tenants.MapPost("/{tenantId}/reconciliation", ReconcileNowAsync);
+        tenants.MapPost("/{tenantId}/graph-check", TestGraphAccessAsync);
+        return tenants;
+    }
+
+    /// <summary>The access decision the console uses, for the Entra user whose object id is <paramref name="oid"/>.</summary>
+    private static async Task<IResult> AccessAsync(string tenantId, string? oid, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(oid) || oid.Length > 128)
+        {
+            return JsonBody.Problem("Give the user's Entra object id as ?oid= (the 'oid' claim of their ID token; SCIM externalId).");
+        }
+
+        var decision = await grains.GetGrain<IAccessDecisionGrain>(tenantId).DecideAsync(oid.Trim());
+        return decision is null
+            ? OperatorApi.NotFound(tenantId)
+            : Results.Ok(new { decision.Admin, decision.Monitored, decision.Active, decision.UserId, decision.Reasons, decision.Revision });
+    }
+
+    /// <summary><c>?before=</c> (a sequence, for the next page), <c>take</c> (1–500), <c>kind=granted|revoked</c>, <c>source=scim|graph|settings</c>.</summary>
+    private static async Task<IResult> AccessLogAsync(string tenantId, long? before, int? take, string? kind, string? source, IGrainFactory grains)
+    {
+        AccessEventKind? kindFilter = kind switch
+        {
+            null or "" => null,
+            "granted" => AccessEventKind.Granted,
+            "revoked" => AccessEventKind.Revoked,
+            _ => (AccessEventKind)0,
+        };
+        AccessChangeSource? sourceFilter = string.IsNullOrEmpty(source) ? null : AccessChangeSourceNames.Parse(source) ?? 0;
+        if (kindFilter == 0 || sourceFilter == 0)
+        {
+            return JsonBody.Problem("'kind' is granted or revoked; 'source' is scim, graph or settings.");
+        }
+
+        if (await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null)
+        {
+            return OperatorApi.NotFound(tenantId);
+        }
+
+        var events = await grains.GetGrain<IAccessLogGrain>(tenantId).ReadAsync(new AccessLogQuery(before, take ?? 100, kindFilter, sourceFilter));
+        return Results.Ok(new
+        {
+            events = events.Select(e => new
+            {
+                e.Sequence,
+                e.At,
+                kind = e.Kind == AccessEventKind.Granted ? "granted" : "revoked",
+                source = e.Source.Name(),
+                e.UserId,
+                e.UserName,
+                e.ExternalId,
+                e.Detail,
+                e.Revision,
+            }),
+            next = events.Count > 0 ? events[^1].Sequence : (long?)null,
+        });
+    }
+
+    private static async Task<IResult> ReconciliationStatusAsync(string tenantId, IGrainFactory grains) =>
+        await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null
+            ? OperatorApi.NotFound(tenantId)
+            : Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).GetStatusAsync());
+
+    private static async Task<IResult> ReconcileNowAsync(string tenantId, IGrainFactory grains) =>
+        await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null
+            ? OperatorApi.NotFound(tenantId)
+            : Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).RunNowAsync());
+
+    private static async Task<IResult> TestGraphAccessAsync(string tenantId, IGrainFactory grains) =>
+        await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null
+            ? OperatorApi.NotFound(tenantId)
+            : Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).TestGraphAccessAsync());
+}

@@ -1,0 +1,10 @@
+namespace Total.Api.SignIn.StandIn;
+
+/// <summary>What checking a client against the tenant's app registrations found.</summary>
+internal enum ClientCheck
+{
+    Accepted,
+    UnknownClient,
+    WrongSecret,
+    AssertionNotVerifiable,
+}

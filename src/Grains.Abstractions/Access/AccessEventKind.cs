@@ -1,0 +1,7 @@
+namespace Total.Grains.Abstractions.Access;
+
+public enum AccessEventKind
+{
+    Granted = 1,
+    Revoked = 2,
+}

@@ -1,0 +1,25 @@
+namespace Total.Grains.Abstractions.Access;
+
+/// <summary>
+/// One provisioned user's admin access, keyed like the user (<c>{tenantId}/{userId}</c>). It recomputes the
+/// decision when SCIM, Graph or the tenant's settings signal a change, stores the result with a revision,
+/// and records every grant and revocation. Console sessions check it on every request.
+/// </summary>
+[Alias("Total.UserAccessGrain")]
+public interface IUserAccessGrain : IGrainWithStringKey
+{
+    /// <summary>Recomputes the decision from the provisioned data, stores any change (recorded with <paramref name="cause"/>) and returns it.</summary>
+    [Alias("Decide")]
+    Task<AccessDecision?> DecideAsync(AccessCause cause);
+
+    /// <summary>The stored access, without recomputing: the per-request session check.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<UserAccess> GetAsync();
+
+    /// <summary>
+    /// Sets what Microsoft Graph says: <paramref name="denied"/> when Entra has the user in no admin group.
+    /// Graph only takes access away: clearing the denial gives back only what SCIM grants.
+    /// </summary>
+    [Alias("SetGraphDenied")]
+    Task<AccessDecision?> SetGraphDeniedAsync(bool denied, AccessCause cause);
+}

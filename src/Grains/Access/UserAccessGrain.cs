@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using Total.Grains.Abstractions.Access;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Reconciliation;
+using Total.Grains.Abstractions.Tenants;
+using Total.Grains.Access.Storage;
+using Total.Grains.Directory;
+using Total.Grains.Directory.Storage;
+
+namespace Total.Grains.Access;
+
+/// <inheritdoc cref="IUserAccessGrain"/>
+/// <remarks>
+/// Reads the user, their groups and the tenant's settings from storage and the tenant grain, never from the
+/// user or group grains: those are the ones calling in (a group PATCH waits for its members' recompute).
+/// </remarks>
+[CollectionAgeLimit(Minutes = 10)]
+public sealed class UserAccessGrain(
+    IAccessStore store,
+    IScimResourceStore resources,
+    IGroupMemberStore members,
+    AccessMetrics metrics,
+    TimeProvider time,
+    ILogger<UserAccessGrain> logger) : Grain, IUserAccessGrain
+{
+    private string _tenantId = "";
+    private string _userId = "";
+    private UserAccess _access = UserAccess.None;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _userId) = ScimKeys.Parse(this.GetPrimaryKeyString());
+        _access = await store.GetAsync(_tenantId, _userId, cancellationToken) ?? UserAccess.None;
+    }
+
+    public Task<AccessDecision?> DecideAsync(AccessCause cause) => RecomputeAsync(_access.GraphDenied, cause);
+
+    public Task<UserAccess> GetAsync() => Task.FromResult(_access);
+
+    public Task<AccessDecision?> SetGraphDeniedAsync(bool denied, AccessCause cause) => RecomputeAsync(denied, cause);
+
+    private async Task<AccessDecision?> RecomputeAsync(bool graphDenied, AccessCause cause)
+    {
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetAsync();
+        var row = tenant is null ? null : await resources.GetAsync(_tenantId, ScimResourceType.User, _userId);
+        var user = row is null ? null : ScimJson.Read(row.Body);
+        var decision = user is null ? null : await DecideAsync(tenant!, user, graphDenied);
+
+        var now = time.GetUtcNow();
+        var admin = decision?.Admin ?? false;
+        var externalId = row?.ExternalId;
+        var userName = (string?)user?["userName"];
+        var next = _access with { GraphDenied = graphDenied && row is not null };
+        var changes = new List<AccessEvent>(2);
+        if (_access.Admin && (!admin || !SameObjectId(externalId, _access.ExternalId)))
+        {
+            // A changed externalId is a different Entra identity: the old one's access ends here.
+            next = next with { Admin = false, Revision = next.Revision + 1, ChangedAt = now };
+            changes.Add(Event(AccessEventKind.Revoked, _access.ExternalId, userName, next.Revision, cause, now));
+        }
+
+        if (admin && !next.Admin)
+        {
+            next = next with { Admin = true, ExternalId = externalId, Revision = next.Revision + 1, ChangedAt = now };
+            changes.Add(Event(AccessEventKind.Granted, externalId, userName, next.Revision, cause, now));
+        }
+
+        if (next != _access)
+        {
+            await store.SaveAsync(_tenantId, _userId, next, changes);
+            _access = next;
+        }
+
+        foreach (var change in changes)
+        {
+            metrics.Changed(_tenantId, change.Kind, change.Source);
+            logger.LogInformation(
+                "Admin access {Kind} for user {UserId} (oid {ObjectId}) in tenant {TenantId} by {Source}: {Detail}",
+                change.Kind,
+                _userId,
+                change.ExternalId,
+                _tenantId,
+                change.Source,
+                change.Detail);
+        }
+
+        if (decision is { ScimAdmin: true } && next.GraphDenied && cause.Source == AccessChangeSource.Scim)
+        {
+            // Provisioning says admin, Graph last said no: ask Graph again now rather than at the next period.
+            await GrainFactory.GetGrain<IReconciliationGrain>(_tenantId).RequestRunAsync();
+        }
+
+        if (row is null)
+        {
+            // The user is gone (or the tenant): nothing left to protect; sessions see revision-less access.
+            await store.DeleteAsync(_tenantId, _userId);
+            _access = UserAccess.None with { Revision = _access.Revision };
+            DeactivateOnIdle();
+        }
+
+        return decision is null ? null : decision with { Revision = _access.Revision };
+    }
+
+    private async Task<AccessDecision> DecideAsync(TenantDetails tenant, System.Text.Json.Nodes.JsonObject user, bool graphDenied)
+    {
+        var groups = new List<AccessRules.MemberGroup>();
+        foreach (var groupId in await members.GroupsOfAsync(_tenantId, _userId))
+        {
+            if (await resources.GetAsync(_tenantId, ScimResourceType.Group, groupId) is { } groupRow)
+            {
+                var group = ScimJson.Read(groupRow.Body);
+                groups.Add(new AccessRules.MemberGroup(groupId, (string?)group["displayName"] ?? "", groupRow.ExternalId));
+            }
+        }
+
+        var decision = AccessRules.Decide(_userId, AccessRules.IsActive(user), groups, tenant.AdminGroups, tenant.MonitoredGroups, tenant.MonitorUsersOutsideGroups, graphDenied);
+        return decision with { ExternalId = (string?)user["externalId"] };
+    }
+
+    private AccessEvent Event(AccessEventKind kind, string? externalId, string? userName, long revision, AccessCause cause, DateTimeOffset now) =>
+        new(0, _tenantId, _userId, userName, externalId, kind, cause.Source, cause.Detail, revision, now);
+
+    private static bool SameObjectId(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
