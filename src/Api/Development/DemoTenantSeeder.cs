@@ -29,6 +29,9 @@ public sealed class DemoTenantSeeder(
     public const string ClientSecret = "demo-secret-the-stand-in-accepts";
     public static readonly Guid EntraTenantId = Guid.Parse("00000000-0000-4000-8000-00000000de70");
 
+    /// <summary>The demo organisation's verified email domain: <c>/signin</c> finds the tenant from it.</summary>
+    public const string Domain = "demo.example";
+
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled || !environment.IsDevelopment() || runMode.Mode != TotalMode.Embedded)
@@ -45,6 +48,7 @@ public sealed class DemoTenantSeeder(
             if (standIn.IsActive)
             {
                 apps.Register(EntraTenantId, new StandInAppRegistration(clientId, ClientSecret, ConsentGranted: true));
+                standIn.Domains.Verify(Domain, EntraTenantId);
             }
 
             await SeedDirectoryAsync();
@@ -58,9 +62,9 @@ public sealed class DemoTenantSeeder(
 
     private async Task SeedDirectoryAsync()
     {
-        var ada = await CreateUserAsync("Ada Admin", "ada@demo.example", "Security Lead", active: true);
-        var sam = await CreateUserAsync("Sam Staff", "sam@demo.example", "Analyst", active: true);
-        var dan = await CreateUserAsync("Dan Disabled", "dan@demo.example", "Former Admin", active: false);
+        var ada = await CreateUserAsync("Ada Admin", $"ada@{Domain}", "Security Lead", active: true);
+        var sam = await CreateUserAsync("Sam Staff", $"sam@{Domain}", "Analyst", active: true);
+        var dan = await CreateUserAsync("Dan Disabled", $"dan@{Domain}", "Former Admin", active: false);
         await CreateGroupAsync("TOTAL-Admins", [ada, dan]);
         await CreateGroupAsync("All-Staff", [ada, sam, dan]);
     }

@@ -1,9 +1,12 @@
+using Total.Grains.Abstractions.Reconciliation;
+
 namespace Total.Api.Setup;
 
 /// <summary>
 /// The setup checklist, decided only from what TOTAL observed (no guessing about Entra's configuration):
 /// Test Connection seen, users and groups arriving, externalId carrying the Entra object id, title and
-/// department arriving, admin and monitored groups provisioned with members, and the app registration.
+/// department arriving, admin and monitored groups provisioned with members, and the app registration for
+/// sign-in and for Microsoft Graph (revocation that does not wait for provisioning).
 /// The step customers miss most is the externalId mapping; without it sign-in fails, so it is a problem.
 /// </summary>
 public static class SetupDiagnosis
@@ -21,6 +24,7 @@ public static class SetupDiagnosis
         ConfiguredGroups(seen, "Admin groups", seen.Tenant.AdminGroups, SetupState.Problem, "nobody can sign in to the console"),
         ConfiguredGroups(seen, "Monitored groups", seen.Tenant.MonitoredGroups, SetupState.Warning, "only people assigned to the app directly are monitored"),
         SignIn(seen),
+        GraphAccess(seen),
     ];
 
     private static SetupCheck Connection(SetupObservations seen) =>
@@ -103,4 +107,30 @@ public static class SetupDiagnosis
         seen.Tenant.EntraClientId is not null && seen.Tenant.HasEntraClientSecret
             ? new("Sign-in app registration", SetupState.Ok, "Client id and secret are set. Signing in from your organisation's link proves them.")
             : new("Sign-in app registration", SetupState.Problem, "The app registration's client id or secret is missing: create one in your Entra tenant (redirect URI from Settings, a client secret, Graph permission GroupMember.Read.All with admin consent) and enter it under Settings.");
+
+    private static SetupCheck GraphAccess(SetupObservations seen)
+    {
+        const string Step = "Graph access (revocation without waiting for provisioning)";
+        if (seen.Tenant.EntraClientId is null || !seen.Tenant.HasEntraClientSecret)
+        {
+            return new(Step, SetupState.Warning, "No app registration yet: admins are re-checked against provisioning only, so a removal reaches TOTAL only with Entra's next cycle (about 40 minutes, longer when Entra quarantines the job).");
+        }
+
+        var status = seen.Revocation;
+        var check = status?.LastGraphCheck;
+        var lastReadOk = status?.LastGraphSuccessAt;
+        if (check is { Succeeded: false } && (lastReadOk is null || check.CheckedAt > lastReadOk))
+        {
+            return new(Step, SetupState.Problem, $"Test Graph access failed: {check.Message}");
+        }
+
+        if (status is { Outcome: ReconciliationOutcome.GraphFailed, Error: { } error })
+        {
+            return new(Step, SetupState.Problem, $"The last check could not read Microsoft Graph: {error} Grant admin consent to GroupMember.Read.All on the app registration, or fix its secret in Settings.");
+        }
+
+        return lastReadOk is { } at || check is { Succeeded: true }
+            ? new(Step, SetupState.Ok, $"Microsoft Graph was read with the app registration{(lastReadOk is { } read ? $" at {read:u}" : "")}: an admin removed in Entra loses access within one reconciliation period.")
+            : new(Step, SetupState.Pending, "Not checked yet: press Test Graph access in Settings, or wait for the first reconciliation.");
+    }
 }

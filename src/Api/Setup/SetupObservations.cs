@@ -1,4 +1,5 @@
 using Total.Grains.Abstractions.Provisioning;
+using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
@@ -6,12 +7,14 @@ namespace Total.Api.Setup;
 
 /// <summary>What TOTAL has actually seen of a tenant's setup, gathered for <see cref="SetupDiagnosis"/>.</summary>
 /// <param name="SampleUsers">Up to a few hundred provisioned users: enough to spot a wrong mapping.</param>
+/// <param name="Revocation">How reconciliation with Microsoft Graph last went.</param>
 public sealed record SetupObservations(
     TenantDetails Tenant,
     ProvisioningStatus Provisioning,
     int UserCount,
     IReadOnlyList<ObservedUser> SampleUsers,
-    IReadOnlyList<ObservedGroup> Groups);
+    IReadOnlyList<ObservedGroup> Groups,
+    ReconciliationStatus? Revocation = null);
 
 public sealed record ObservedUser(string UserName, string? ExternalId, string? Title, string? Department);
 

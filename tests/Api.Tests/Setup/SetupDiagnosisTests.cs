@@ -1,3 +1,4 @@
+using Total.Grains.Abstractions.Reconciliation;
 using Total.Api.Setup;
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Tenants;
@@ -77,6 +78,21 @@ public sealed class SetupDiagnosisTests
         Assert.Equal(SetupState.Problem, Check(checks, "Sign-in app registration").State);
     }
 
+    [Fact]
+    public void Graph_access_is_judged_from_the_last_check_and_the_last_read()
+    {
+        var noCredentials = SetupDiagnosis.Evaluate(Seen());
+        var notChecked = SetupDiagnosis.Evaluate(Seen(app: true, revocation: Revocation(null, null)));
+        var failedCheck = SetupDiagnosis.Evaluate(Seen(app: true, revocation: Revocation(new GraphAccessCheck(false, "AADSTS7000215: Invalid client secret provided.", Now), null)));
+        var readSince = SetupDiagnosis.Evaluate(Seen(app: true, revocation: Revocation(new GraphAccessCheck(false, "old failure", Now), Now.AddMinutes(5))));
+
+        Assert.Equal(SetupState.Warning, Check(noCredentials, "Graph access").State);
+        Assert.Equal(SetupState.Pending, Check(notChecked, "Graph access").State);
+        Assert.Equal(SetupState.Problem, Check(failedCheck, "Graph access").State);
+        Assert.Contains("AADSTS7000215", Check(failedCheck, "Graph access").Detail, StringComparison.Ordinal);
+        Assert.Equal(SetupState.Ok, Check(readSince, "Graph access").State);
+    }
+
     [Theory]
     [InlineData("Users?filter=userName eq \"13c9a5e1-7b2f-4d8e-9a61-0c2f4b7e8d11\"", 200, true)]
     [InlineData("Users?filter=externalId eq \"13c9a5e1-7b2f-4d8e-9a61-0c2f4b7e8d11\"", 200, true)]
@@ -96,10 +112,16 @@ public sealed class SetupDiagnosisTests
         ProvisioningStatus? provisioning = null,
         IReadOnlyList<ObservedUser>? users = null,
         IReadOnlyList<ObservedGroup>? groups = null,
-        IReadOnlyList<string>? adminGroups = null) => new(
-            new TenantDetails("t", "Contoso", Guid.NewGuid(), null, false, adminGroups ?? [], [], Now, Now, null),
+        IReadOnlyList<string>? adminGroups = null,
+        bool app = false,
+        ReconciliationStatus? revocation = null) => new(
+            new TenantDetails("t", "Contoso", Guid.NewGuid(), app ? Guid.NewGuid().ToString() : null, app, adminGroups ?? [], [], Now, Now, null),
             provisioning ?? new ProvisioningStatus(null, null, 0, 0),
             users?.Count ?? 0,
             users ?? [],
-            groups ?? []);
+            groups ?? [],
+            revocation);
+
+    private static ReconciliationStatus Revocation(GraphAccessCheck? check, DateTimeOffset? lastRead) => new(
+        ReconciliationMode.ScimAndGraph, "", TimeSpan.FromMinutes(5), ReconciliationOutcome.Succeeded, lastRead, null, null, [], 0, 0, 0, 0, false, lastRead, null, check);
 }

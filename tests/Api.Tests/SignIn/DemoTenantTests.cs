@@ -57,6 +57,29 @@ public sealed class DemoTenantTests : IAsyncLifetime
         Assert.Equal(new HashSet<string> { (string)ada["externalId"]!, (string)dan["externalId"]! }, read.Added[adminsId]);
     }
 
+    [Fact]
+    public async Task Demo_work_email_finds_the_demo_tenant_on_the_generic_sign_in_page()
+    {
+        using var browser = new ConsoleBrowser(_server!.BaseAddress);
+
+        var response = await browser.SubmitAsync("/signin", "/signin", [new("Email", "ada@demo.example")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/t/demo/signin?login_hint=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_tenant_reconciles_with_the_graph_stand_in()
+    {
+        using var operatorClient = _server!.CreateOperatorClient();
+
+        var response = await operatorClient.PostAsync("/operator/tenants/demo/reconciliation", null, TestContext.Current.CancellationToken);
+        var status = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        Assert.Equal(("succeeded", "scimAndGraph", 0), ((string)status["outcome"]!, (string)status["mode"]!, (int)status["revoked"]!));
+        Assert.Equal(1, (int)status["adminsChecked"]!);
+    }
+
     private Task<JsonObject> DemoUserAsync(string userName) => DemoResourceAsync("User", $"userName eq \"{userName}\"");
 
     private async Task<JsonObject> DemoResourceAsync(string resourceType, string filter)

@@ -4,6 +4,7 @@ using Total.Api.Setup;
 using Total.Api.SignIn;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Provisioning;
+using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.Pages.Console;
@@ -34,6 +35,7 @@ public sealed class SetupCheckModel(IGrainFactory grains) : PageModel
             var user = ConsoleUser.From(resource, null);
             return new ObservedUser(user.UserName, user.ExternalId, user.Title, user.Department);
         }).ToList();
-        Checks = SetupDiagnosis.Evaluate(new SetupObservations(tenant, provisioning, users.TotalResults, sample, observedGroups));
+        var revocation = await grains.GetGrain<IReconciliationGrain>(tenantId).GetStatusAsync();
+        Checks = SetupDiagnosis.Evaluate(new SetupObservations(tenant, provisioning, users.TotalResults, sample, observedGroups, revocation));
     }
 }
