@@ -1,6 +1,6 @@
-using Total.Grains.Abstractions.Reconciliation;
 using Total.Api.Setup;
 using Total.Grains.Abstractions.Provisioning;
+using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.Tests.Setup;
