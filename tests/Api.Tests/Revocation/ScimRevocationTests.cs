@@ -119,6 +119,20 @@ public abstract class ScimRevocationTests
     }
 
     [Fact]
+    public async Task Offboarding_the_tenant_ends_the_session()
+    {
+        var (tenant, _, browser) = await SignedInAdminAsync();
+        using var _ = browser;
+        using var operatorClient = Server.CreateOperatorClient();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await operatorClient.DeleteAsync($"/operator/tenants/{tenant.TenantId}", Cancel)).StatusCode);
+
+        var next = await browser.GetAsync("/console");
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
     public async Task Changes_that_do_not_touch_admin_access_keep_the_session()
     {
         var (tenant, admin, browser) = await SignedInAdminAsync();
