@@ -14,9 +14,11 @@ namespace Total.Api.Tests.Revocation;
 /// in Entra, SCIM never says so, and the next reconciliation revokes access and ends the open session. Graph only
 /// ever takes access away; a failing or throttling Graph leaves what SCIM says in place and is reported.
 /// </summary>
-public sealed class GraphReconciliationTests(StandInServerFixture fixture) : IClassFixture<StandInServerFixture>
+public abstract class GraphReconciliationTests
 {
     private const string AdminGroupObjectId = "7a0c4f4e-1111-4a1a-9c9c-000000000001";
+
+    protected abstract TotalServer Server { get; }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -122,7 +124,7 @@ public sealed class GraphReconciliationTests(StandInServerFixture fixture) : ICl
     {
         var (tenant, _, browser, _) = await SignedInAdminWithGraphAsync();
         using var _ = browser;
-        fixture.Server.Services.GetRequiredService<StandInAppRegistrations>()
+        Server.Services.GetRequiredService<StandInAppRegistrations>()
             .Register(tenant.EntraTenantId, new StandInAppRegistration(Guid.NewGuid().ToString(), "the-real-secret", ConsentGranted: true));
 
         var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=TestGraph", []);
@@ -149,7 +151,7 @@ public sealed class GraphReconciliationTests(StandInServerFixture fixture) : ICl
     {
         var (tenant, _, browser, _) = await SignedInAdminWithGraphAsync();
         using var _ = browser;
-        using var operatorClient = fixture.Server.CreateOperatorClient();
+        using var operatorClient = Server.CreateOperatorClient();
         await operatorClient.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/entra-app", new { entraClientId = "" }, Cancel);
 
         var status = await ReconcileAsync(tenant);
@@ -179,18 +181,18 @@ public sealed class GraphReconciliationTests(StandInServerFixture fixture) : ICl
 
     private async Task<(SignInTenant Tenant, SignInPerson Admin, ConsoleBrowser Browser, GraphStandInTenant Graph)> SignedInAdminWithGraphAsync()
     {
-        var tenant = await SignInTenant.OnboardAsync(fixture.Server);
+        var tenant = await SignInTenant.OnboardAsync(Server);
         var admin = await tenant.ProvisionAdminAsync();
-        var graph = fixture.Server.Services.GetRequiredService<GraphStandInDirectory>().Tenant(tenant.EntraTenantId);
+        var graph = Server.Services.GetRequiredService<GraphStandInDirectory>().Tenant(tenant.EntraTenantId);
         graph.PutGroup(AdminGroupObjectId, "TOTAL-Admins", [admin.Oid]);
-        var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        var browser = new ConsoleBrowser(Server.BaseAddress);
         Assert.Equal("/console", (await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName)).AbsolutePath);
         return (tenant, admin, browser, graph);
     }
 
     private async Task<JsonObject> ReconcileAsync(SignInTenant tenant)
     {
-        using var operatorClient = fixture.Server.CreateOperatorClient();
+        using var operatorClient = Server.CreateOperatorClient();
         var response = await operatorClient.PostAsync($"/operator/tenants/{tenant.TenantId}/reconciliation", null, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
@@ -198,13 +200,23 @@ public sealed class GraphReconciliationTests(StandInServerFixture fixture) : ICl
 
     private async Task<bool> AdminAsync(SignInTenant tenant, string oid)
     {
-        using var operatorClient = fixture.Server.CreateOperatorClient();
+        using var operatorClient = Server.CreateOperatorClient();
         return (bool)(await operatorClient.GetFromJsonAsync<JsonObject>($"/operator/tenants/{tenant.TenantId}/access?oid={oid}", Cancel))!["admin"]!;
     }
 
     private async Task<JsonArray> AccessLogAsync(SignInTenant tenant)
     {
-        using var operatorClient = fixture.Server.CreateOperatorClient();
+        using var operatorClient = Server.CreateOperatorClient();
         return (JsonArray)(await operatorClient.GetFromJsonAsync<JsonObject>($"/operator/tenants/{tenant.TenantId}/access-log", Cancel))!["events"]!;
     }
+}
+
+public sealed class EmbeddedGraphReconciliationTests(StandInServerFixture fixture) : GraphReconciliationTests, IClassFixture<StandInServerFixture>
+{
+    protected override TotalServer Server => fixture.Server;
+}
+
+public sealed class SingleNodeGraphReconciliationTests(SingleNodeStandInServerFixture fixture) : GraphReconciliationTests, IClassFixture<SingleNodeStandInServerFixture>
+{
+    protected override TotalServer Server => fixture.Server;
 }
