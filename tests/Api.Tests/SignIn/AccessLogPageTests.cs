@@ -56,7 +56,9 @@ public sealed class AccessLogPageTests(StandInServerFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(await MonitoredAsync(tenant.TenantId, direct.Oid));
-        Assert.DoesNotContain("checked=\"checked\" data-testid=\"monitor-outside-groups\"", await SignedInConsole.PageAsync(browser, "/console/settings"), StringComparison.Ordinal);
+        var checkbox = System.Text.RegularExpressions.Regex.Match(await SignedInConsole.PageAsync(browser, "/console/settings"), "<input[^>]*data-testid=\"monitor-outside-groups\"[^>]*>").Value;
+        Assert.NotEmpty(checkbox);
+        Assert.DoesNotContain("checked", checkbox, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/console")).StatusCode);
     }
 
