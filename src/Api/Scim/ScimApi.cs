@@ -19,6 +19,7 @@ public static class ScimApi
         services.AddHostedService(sp => sp.GetRequiredService<ProvisioningLogBuffer>());
         services.AddOptions<ScimRateLimitOptions>().Bind(configuration.GetSection(ScimRateLimitOptions.Section));
         services.AddSingleton<TenantRateLimiter>();
+        services.AddSingleton<ScimMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
@@ -26,6 +27,7 @@ public static class ScimApi
     public static IEndpointRouteBuilder MapScimApi(this IEndpointRouteBuilder endpoints)
     {
         var scim = endpoints.MapGroup(ScimBaseUrl.RoutePrefix + "/{tenantId}")
+            .AddEndpointFilter<ScimMetricsFilter>()
             .AddEndpointFilter<ScimFailureFilter>()
             .AddEndpointFilter<ScimAuthenticationFilter>()
             .AddEndpointFilter<ScimCallLogFilter>()

@@ -32,13 +32,8 @@ public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider
             throw;
         }
 
-        var (status, scimType, detail) = result switch
-        {
-            ScimErrorResult error => (error.Error.Status, error.Error.ScimType, error.Error.Detail),
-            IStatusCodeHttpResult { StatusCode: { } code } => (code, null, null),
-            _ => (StatusCodes.Status200OK, (string?)null, (string?)null),
-        };
-        Record(http, tenantId, started, status, scimType, detail);
+        var error = (result as ScimErrorResult)?.Error;
+        Record(http, tenantId, started, ScimResults.StatusOf(result), error?.ScimType, error?.Detail);
         return result;
     }
 

@@ -8,6 +8,14 @@ public static class ScimResults
 {
     public const string MediaType = "application/scim+json";
 
+    /// <summary>The HTTP status an endpoint's result will answer with.</summary>
+    public static int StatusOf(object? result) => result switch
+    {
+        ScimErrorResult error => error.Error.Status,
+        IStatusCodeHttpResult { StatusCode: { } code } => code,
+        _ => StatusCodes.Status200OK,
+    };
+
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
         Results.Text(body.ToJsonString(Grains.Directory.ScimJson.Options), MediaType, System.Text.Encoding.UTF8, statusCode);
 

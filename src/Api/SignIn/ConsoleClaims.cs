@@ -8,6 +8,9 @@ public static class ConsoleClaims
     public const string UserId = "total:user";
     public const string Name = "name";
 
+    /// <summary>A random id per session, for metrics only (never for access).</summary>
+    public const string SessionId = "total:sid";
+
     /// <summary>The user's access revision the session was granted under; any later change ends the session.</summary>
     public const string AccessRevision = "total:access";
 }

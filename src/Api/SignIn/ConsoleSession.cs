@@ -55,10 +55,19 @@ public static class ConsoleSession
 
         var access = await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
             .GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userId)).GetAsync();
+        var metrics = context.HttpContext.RequestServices.GetRequiredService<ConsoleSessionMetrics>();
+        var sessionId = principal.FindFirst(ConsoleClaims.SessionId)?.Value;
         if (access.Allows(oid, granted))
         {
+            if (sessionId is not null)
+            {
+                metrics.Seen(sessionId);
+            }
+
             return;
         }
+
+        metrics.Ended(tenantId, sessionId, "access_changed");
 
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSession))
             .LogInformation("Console session of {ObjectId} in tenant {TenantId} ended: access changed", oid, tenantId);

@@ -16,6 +16,7 @@ public static class SignInHosting
         var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section));
         services.AddSingleton<TenantOidcSchemes>();
+        services.AddSingleton<ConsoleSessionMetrics>();
         services.AddMemoryCache();
         services.AddSingleton<EntraTenantDiscovery>();
         services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))

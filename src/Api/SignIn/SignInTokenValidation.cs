@@ -65,6 +65,8 @@ public static class SignInTokenValidation
             return;
         }
 
+        var sessionId = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        services.GetRequiredService<ConsoleSessionMetrics>().Started(tenant.TenantId, sessionId);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ConsoleClaims.TenantId, tenant.TenantId),
@@ -72,6 +74,7 @@ public static class SignInTokenValidation
                 new Claim(ConsoleClaims.UserId, decision.UserId!),
                 new Claim(ConsoleClaims.Name, token.FindFirst("name")?.Value ?? token.FindFirst("preferred_username")?.Value ?? oid),
                 new Claim(ConsoleClaims.AccessRevision, decision.Revision.ToString(CultureInfo.InvariantCulture)),
+                new Claim(ConsoleClaims.SessionId, sessionId),
             ],
             ConsoleSession.Scheme,
             ConsoleClaims.Name,

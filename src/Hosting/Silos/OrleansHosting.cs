@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Total.Hosting.Database;
+using Total.Hosting.Lifecycle;
+using Total.Hosting.Telemetry;
 
 namespace Total.Hosting.Silos;
 
@@ -41,6 +43,8 @@ public static class OrleansHosting
     {
         builder.Services.AddSingleton(runMode);
         builder.Services.AddHostedService<RunModeAnnouncement>();
+        builder.Services.AddGracefulShutdown(builder.Configuration);
+        builder.AddTotalTelemetry(runMode.IsSiloHost ? "total-silo" : "total-api");
         DatabaseOptions.AddSchemaMigrations(builder.Services, builder.Configuration, TotalModes.ConnectionString(builder.Configuration));
         return builder;
     }

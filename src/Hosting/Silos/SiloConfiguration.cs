@@ -25,6 +25,9 @@ public static class SiloConfiguration
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
+
+        // Grain calls continue the caller's trace (HTTP request → grain → grain).
+        silo.AddActivityPropagation();
         if (options.SiloName is { Length: > 0 } siloName)
         {
             silo.Configure<SiloOptions>(s => s.SiloName = siloName);
@@ -94,6 +97,7 @@ public static class SiloConfiguration
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
+        client.AddActivityPropagation();
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgresInvariant;

@@ -7,7 +7,7 @@ namespace Total.Api.Scim.RateLimiting;
 /// of bad tokens aimed at a tenant's URL cannot lock its provisioning out. Over the limit: 429 with
 /// <c>Retry-After</c> and a SCIM error body.
 /// </summary>
-public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, TimeProvider time, ILogger<ScimRateLimitFilter> logger) : IEndpointFilter
+public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, ScimMetrics metrics, TimeProvider time, ILogger<ScimRateLimitFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -16,6 +16,7 @@ public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, TimeProvider 
         var (acquired, retryAfter, lease) = limiter.TryAcquire(tenantId);
         if (!acquired)
         {
+            metrics.RateLimited(tenantId);
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             if (limiter.ShouldWarn(tenantId, time.GetUtcNow()))

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Total.Api.Scim;
+
+/// <summary>The outermost SCIM filter: counts and times every request, whatever answered it (see <see cref="ScimMetrics"/>).</summary>
+public sealed class ScimMetricsFilter(ScimMetrics metrics) : IEndpointFilter
+{
+    private static readonly string[] Resources = ["Users", "Groups", "ServiceProviderConfig", "ResourceTypes", "Schemas"];
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var started = Stopwatch.GetTimestamp();
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            var result = await next(context);
+            status = ScimResults.StatusOf(result);
+            return result;
+        }
+        finally
+        {
+            metrics.Request(http.Items[ScimAuthenticationFilter.TenantIdItem] as string, http.Request.Method, ResourceOf(http), status, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>The resource type of the path (a fixed set, so the tag stays small), or "other".</summary>
+    private static string ResourceOf(HttpContext http)
+    {
+        var segments = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var resource = segments.Length > 3 ? segments[3] : ""; // scim, v2, {tenant}, {resource}
+        return Resources.FirstOrDefault(r => string.Equals(r, resource, StringComparison.OrdinalIgnoreCase)) ?? "other";
+    }
+}
