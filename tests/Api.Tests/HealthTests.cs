@@ -30,4 +30,16 @@ public sealed class HealthTests(EmbeddedServerFixture fixture) : IClassFixture<E
         Assert.Equal("Embedded", (string?)body["mode"]);
         Assert.Equal("Healthy", (string?)body["checks"]!["shutdown"]!["status"]);
     }
+
+    [Fact]
+    public async Task Livez_answers_while_the_process_runs_without_checking_anything()
+    {
+        using var client = fixture.Server.CreateClient();
+
+        var response = await client.GetAsync("/livez", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Empty(body["checks"]!.AsObject());
+    }
 }

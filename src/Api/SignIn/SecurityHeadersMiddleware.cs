@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Options;
+
 namespace Total.Api.SignIn;
 
 /// <summary>
 /// Headers every response carries: no framing, no MIME sniffing, no referrer leaks, and a strict CSP
-/// (the console needs no script or style from anywhere but itself).
+/// (the console needs no script or style from anywhere but itself). Forms may lead only to this site and to
+/// the Entra instance: browsers apply <c>form-action</c> to the redirects after a form, and the generic sign-in
+/// form ends at Microsoft's sign-in page.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SignInOptions> signIn)
 {
+    private readonly string _contentSecurityPolicy =
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self' {signIn.Value.Instance.GetLeftPart(UriPartial.Authority)}";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -15,7 +22,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            headers.ContentSecurityPolicy = _contentSecurityPolicy;
             if (context.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000";

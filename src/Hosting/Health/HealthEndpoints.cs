@@ -7,7 +7,8 @@ namespace Total.Hosting.Health;
 
 /// <summary>
 /// <c>/healthz</c>: the process can serve SCIM calls (a grain answers). <c>/readyz</c>: that, plus the database
-/// answers and the process is not shutting down; load balancers route on it.
+/// answers and the process is not shutting down; load balancers route on it. <c>/livez</c>: the process itself
+/// answers HTTP, nothing more: the liveness probe of the API, which must not be restarted because silos are away.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -31,6 +32,7 @@ public static class HealthEndpoints
     {
         endpoints.MapHealthChecks("/healthz", Options(Live));
         endpoints.MapHealthChecks("/readyz", Options(Ready));
+        endpoints.MapHealthChecks("/livez", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         return endpoints;
     }
 

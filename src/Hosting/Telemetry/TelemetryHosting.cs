@@ -50,5 +50,5 @@ public static class TelemetryHosting
     }
 
     /// <summary>Kubernetes probes hit every few seconds: tracing them would drown the real traffic.</summary>
-    private static bool IsProbe(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/livez");
 }
