@@ -46,6 +46,7 @@ public static class TotalApi
         app.UseConsoleSignIn();
         app.MapTotalHealthChecks();
         app.MapOperatorApi();
+        app.MapOperatorDashboard(builder.Configuration);
         app.MapScimApi();
         app.MapEntraStandIn();
         app.MapConsoleSignIn();

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Total.Api.Operator;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;Operator:ApiKey&gt;</c> as the operator.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;Operator:ApiKey&gt;</c> as the operator, or, for the dashboard in a
+/// browser, the cookie <see cref="OperatorBrowserSession"/> issues once the key was entered.
+/// </summary>
 public sealed class OperatorKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
@@ -21,20 +24,27 @@ public sealed class OperatorKeyAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return Task.FromResult(OperatorBrowserSession.IsValid(Context) ? Success() : AuthenticateResult.NoResult());
         }
 
-        if (!operatorKey.Matches(header["Bearer ".Length..].Trim()))
-        {
-            return Task.FromResult(AuthenticateResult.Fail("The operator key is not valid."));
-        }
+        return Task.FromResult(operatorKey.Matches(header["Bearer ".Length..].Trim()) ? Success() : AuthenticateResult.Fail("The operator key is not valid."));
+    }
 
+    private static AuthenticateResult Success()
+    {
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "operator"), new Claim(ClaimTypes.Role, "operator")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // A person opening the dashboard gets the sign-in form; API callers get 401 as before.
+        if (Request.Path.StartsWithSegments(OperatorDashboard.Path) && Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            Response.Redirect("/operator/signin");
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer realm=\"total-operator\"";
         await Results.Problem(

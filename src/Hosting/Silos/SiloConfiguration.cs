@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Total.Grains;
 using Total.Grains.Reconciliation;
 using Total.Grains.Storage;
@@ -28,6 +29,11 @@ public static class SiloConfiguration
 
         // Grain calls continue the caller's trace (HTTP request → grain → grain).
         silo.AddActivityPropagation();
+        if (TotalDashboardOptions.IsEnabled(configuration))
+        {
+            silo.AddDashboard();
+        }
+
         if (options.SiloName is { Length: > 0 } siloName)
         {
             silo.Configure<SiloOptions>(s => s.SiloName = siloName);
@@ -98,6 +104,11 @@ public static class SiloConfiguration
             cluster.ServiceId = options.ServiceId;
         });
         client.AddActivityPropagation();
+        if (TotalDashboardOptions.IsEnabled(configuration))
+        {
+            client.AddDashboard();
+        }
+
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgresInvariant;

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.SignIn;
+
+namespace Total.Api.Tests;
+
+/// <summary>The Orleans dashboard is served at /operator/dashboard, to operators only: by bearer key or after the key was entered in a browser.</summary>
+public sealed class OperatorDashboardTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Without_the_operator_key_the_dashboard_is_refused()
+    {
+        using var anonymous = fixture.Server.CreateClient();
+        using var wrongKey = fixture.Server.CreateClient("not-the-operator-key");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/operator/dashboard/", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync("/operator/dashboard/", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_operator_key_the_dashboard_is_served()
+    {
+        using var operatorClient = fixture.Server.CreateOperatorClient();
+
+        var response = await operatorClient.GetAsync("/operator/dashboard/", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_browser_signs_in_with_the_key_and_then_opens_the_dashboard()
+    {
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/operator/dashboard/");
+        page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        using var direct = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Server.BaseAddress };
+        var challenged = await direct.SendAsync(page, Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, challenged.StatusCode);
+        Assert.Equal("/operator/signin", challenged.Headers.Location!.OriginalString);
+
+        var wrong = await browser.SubmitAsync("/operator/signin", "/operator/signin", [new("key", "guess")]);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        var right = await browser.SubmitAsync("/operator/signin", "/operator/signin", [new("key", TestSettings.OperatorKey)]);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operator/dashboard/")).StatusCode);
+    }
+}
