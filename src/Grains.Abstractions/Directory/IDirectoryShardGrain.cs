@@ -22,6 +22,13 @@ public interface IDirectoryShardGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task RemoveAsync(string id);
 
+    /// <summary>
+    /// Forgets what the shard holds in memory; it reloads from the database on its next call. After a write whose
+    /// outcome is unknown (the database failed mid-call), the database is the only truth.
+    /// </summary>
+    [Alias("Reset")]
+    Task ResetAsync();
+
     /// <summary>Matches of a SCIM filter (null = all) in this shard, best first by the sort, at most <c>Top</c> of them, and how many matched.</summary>
     [Alias("Query"), ReadOnly]
     Task<ShardQueryResult> QueryAsync(ShardQuery query);

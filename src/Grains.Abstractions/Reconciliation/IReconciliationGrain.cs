@@ -12,7 +12,7 @@ public interface IReconciliationGrain : IGrainWithStringKey
     [Alias("EnsureScheduled")]
     Task EnsureScheduledAsync();
 
-    /// <summary>Runs a reconciliation now (or joins the one running) and returns how it went.</summary>
+    /// <summary>Runs a reconciliation that starts after this call (after any run under way) and returns how it went.</summary>
     [Alias("RunNow")]
     Task<ReconciliationStatus> RunNowAsync();
 

@@ -69,6 +69,12 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         return Task.CompletedTask;
     }
 
+    public Task ResetAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     public Task RemoveAsync(string id)
     {
         Unindex(id);

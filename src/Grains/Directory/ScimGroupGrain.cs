@@ -29,7 +29,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.Group, store, members, GrainFactory);
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.Group, store, members, GrainFactory, DeactivateOnIdle);
         _row = await store.GetAsync(_tenantId, ScimResourceType.Group, _id, cancellationToken);
     }
 

@@ -10,7 +10,11 @@ namespace Total.Grains.Directory;
 /// kept current, and a deleted resource taken out of every group. The database's unique index backs up the
 /// shard's claim.
 /// </summary>
-public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGroupMemberStore members, IGrainFactory grains)
+/// <remarks>
+/// When the database fails mid-write the outcome is unknown (the row may or may not be there), so the shards and
+/// the owning grain (<paramref name="onStorageFailure"/>) drop what they hold in memory and reload from the database.
+/// </remarks>
+public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGroupMemberStore members, IGrainFactory grains, Action onStorageFailure)
 {
     public string TypeName => type == ScimResourceType.User ? "User" : "Group";
 
@@ -21,7 +25,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     {
         var stored = ResourceMeta.Stamp(normalized, id, TypeName, now, now, 1);
         var row = ToRow(id, stored, 1);
-        var refused = await InsertAsync(row, (string)stored[UniqueAttribute]!);
+        var refused = await GuardAsync(() => InsertAsync(row, (string)stored[UniqueAttribute]!), row.UniqueKey);
         return refused is null ? (row, null) : (null, refused);
     }
 
@@ -40,16 +44,39 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         var version = current.Version + 1;
         var stored = ResourceMeta.Stamp(next, current.Id, TypeName, ResourceMeta.Created(currentResource), now, version);
         var row = ToRow(current.Id, stored, version, current.PrivateState);
-        var refused = await UpdateAsync(current, row, (string)stored[UniqueAttribute]!);
+        var refused = await GuardAsync(() => UpdateAsync(current, row, (string)stored[UniqueAttribute]!), current.UniqueKey, row.UniqueKey);
         return refused is null ? (row, null) : (current, refused);
     }
 
     /// <summary>Deletes the row, drops it from its shard and takes the resource out of every group it was in.</summary>
-    public async Task DeleteAsync(StoredResource current)
+    public Task DeleteAsync(StoredResource current) => GuardAsync<object?>(
+        async () =>
+        {
+            await store.DeleteAsync(tenantId, type, current.Id);
+            await ShardOf(current.UniqueKey).RemoveAsync(current.Id);
+            await members.RemoveFromAllGroupsAsync(tenantId, current.Id);
+            return null;
+        },
+        current.UniqueKey);
+
+    /// <summary>Runs a write; if it throws, resets the shards of <paramref name="uniqueKeys"/> and the owning grain, then rethrows.</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> write, params string[] uniqueKeys)
     {
-        await store.DeleteAsync(tenantId, type, current.Id);
-        await ShardOf(current.UniqueKey).RemoveAsync(current.Id);
-        await members.RemoveFromAllGroupsAsync(tenantId, current.Id);
+        try
+        {
+            return await write();
+        }
+        catch
+        {
+            // Every exception here is an infrastructure failure: refusals come back as values, not exceptions.
+            onStorageFailure();
+            foreach (var key in uniqueKeys.Distinct(StringComparer.Ordinal))
+            {
+                await ShardOf(key).ResetAsync();
+            }
+
+            throw;
+        }
     }
 
     private StoredResource ToRow(string id, JsonObject stored, long version, string? privateState = null) => new(

@@ -24,7 +24,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, members, GrainFactory);
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, members, GrainFactory, DeactivateOnIdle);
         _row = await store.GetAsync(_tenantId, ScimResourceType.User, _id, cancellationToken);
     }
 

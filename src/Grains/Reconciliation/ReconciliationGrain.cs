@@ -56,7 +56,17 @@ public sealed class ReconciliationGrain(
         return Task.CompletedTask;
     }
 
-    public Task<ReconciliationStatus> RunNowAsync() => Start();
+    public async Task<ReconciliationStatus> RunNowAsync()
+    {
+        // "Now" means a run that starts after this call: one already under way may have read Graph before the
+        // change the caller wants to see, so let it finish first.
+        if (_running is { IsCompleted: false } running)
+        {
+            await running;
+        }
+
+        return await Start();
+    }
 
     public Task RequestRunAsync()
     {

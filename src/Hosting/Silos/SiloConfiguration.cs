@@ -27,6 +27,11 @@ public static class SiloConfiguration
             cluster.ServiceId = options.ServiceId;
         });
 
+        // SREs tune failure detection and call timeouts from settings (Orleans:Membership:ProbeTimeout,
+        // Orleans:Membership:NumMissedProbesLimit, Orleans:Messaging:ResponseTimeout, …); the drills shorten them.
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
+        silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
+
         // Grain calls continue the caller's trace (HTTP request → grain → grain).
         silo.AddActivityPropagation();
         if (TotalDashboardOptions.IsEnabled(configuration))
@@ -103,6 +108,7 @@ public static class SiloConfiguration
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
+        client.Configure<ClientMessagingOptions>(configuration.GetSection(MessagingSection));
         client.AddActivityPropagation();
         if (TotalDashboardOptions.IsEnabled(configuration))
         {
@@ -116,6 +122,9 @@ public static class SiloConfiguration
         });
         return client;
     }
+
+    public const string MembershipSection = "Orleans:Membership";
+    public const string MessagingSection = "Orleans:Messaging";
 
     /// <summary>The ADO.NET invariant name the Orleans providers load Npgsql by.</summary>
     public const string PostgresInvariant = "Npgsql";

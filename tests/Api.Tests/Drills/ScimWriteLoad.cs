@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Total.Api.Tests.Drills;
+
+/// <summary>
+/// Provisioning load for drills: workers create users with unique names, one request at a time each, and remember
+/// exactly which writes were acknowledged (201) and which were not. Afterwards every acknowledged user must exist,
+/// and a retry of the others (Entra retries failed calls) must not create duplicates.
+/// </summary>
+public sealed class ScimWriteLoad(HttpClient scim, string prefix)
+{
+    private readonly ConcurrentDictionary<string, string> _acknowledged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _notAcknowledged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, int> _statuses = new();
+    private readonly ConcurrentQueue<(DateTimeOffset At, bool Acknowledged)> _timeline = new();
+    private int _sequence;
+
+    /// <summary>userName → SCIM id of every acknowledged create.</summary>
+    public IReadOnlyDictionary<string, string> Acknowledged => _acknowledged;
+
+    /// <summary>userNames whose create failed (status or exception).</summary>
+    public IReadOnlyCollection<string> NotAcknowledged => _notAcknowledged.Keys.ToList();
+
+    /// <summary>HTTP status → count; 0 counts exceptions (timeouts, refused connections).</summary>
+    public IReadOnlyDictionary<int, int> Statuses => _statuses;
+
+    /// <summary>Acknowledged writes after <paramref name="moment"/>.</summary>
+    public int AcknowledgedAfter(DateTimeOffset moment) => _timeline.Count(t => t.Acknowledged && t.At > moment);
+
+    public Task RunAsync(int workers, CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync(stop)));
+
+    /// <summary>What Entra does with a failed create on its next cycle: look the user up, create it if missing.</summary>
+    public async Task RetryFailedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var userName in NotAcknowledged)
+        {
+            var found = await scim.GetFromJsonAsync<JsonObject>($"Users?filter=userName%20eq%20%22{Uri.EscapeDataString(userName)}%22", cancellationToken);
+            if ((int)found!["totalResults"]! == 0)
+            {
+                var created = await scim.PostAsync("Users", Body(userName), cancellationToken);
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            }
+        }
+    }
+
+    private async Task WorkerAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var userName = $"{prefix}-{Interlocked.Increment(ref _sequence)}@drill.example";
+            int status;
+            try
+            {
+                using var response = await scim.PostAsync("Users", Body(userName), CancellationToken.None);
+                status = (int)response.StatusCode;
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    var body = (await response.Content.ReadFromJsonAsync<JsonObject>(CancellationToken.None))!;
+                    _acknowledged[userName] = (string)body["id"]!;
+                }
+                else
+                {
+                    _notAcknowledged[userName] = status;
+                    await Task.Delay(100, CancellationToken.None);
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                status = 0;
+                _notAcknowledged[userName] = 0;
+                await Task.Delay(100, CancellationToken.None);
+            }
+
+            _statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+            _timeline.Enqueue((DateTimeOffset.UtcNow, status == 201));
+        }
+    }
+
+    private static StringContent Body(string userName) =>
+        new($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}","externalId":"{{Guid.NewGuid()}}","active":true}""", Encoding.UTF8, "application/scim+json");
+}
