@@ -20,51 +20,52 @@ public sealed class PostgresAccessStore(NpgsqlDataSource dataSource) : IAccessSt
 
     public async Task SaveAsync(string tenantId, string userId, UserAccess access, IReadOnlyList<AccessEvent> changes, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var upsert = new NpgsqlCommand(
+        // One round trip: a batch runs in one implicit transaction, so the state and its events commit together.
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
             """
             INSERT INTO user_access (tenant_id, user_id, external_id, admin, graph_denied, revision, changed_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
             ON CONFLICT (tenant_id, user_id) DO UPDATE SET
                 external_id = EXCLUDED.external_id, admin = EXCLUDED.admin, graph_denied = EXCLUDED.graph_denied,
                 revision = EXCLUDED.revision, changed_at = EXCLUDED.changed_at
-            """,
-            connection,
-            transaction))
+            """)
         {
-            upsert.Parameters.AddWithValue(tenantId);
-            upsert.Parameters.AddWithValue(userId);
-            upsert.Parameters.AddWithValue((object?)access.ExternalId ?? DBNull.Value);
-            upsert.Parameters.AddWithValue(access.Admin);
-            upsert.Parameters.AddWithValue(access.GraphDenied);
-            upsert.Parameters.AddWithValue(access.Revision);
-            upsert.Parameters.AddWithValue((object?)access.ChangedAt ?? DBNull.Value);
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+            Parameters =
+            {
+                new() { Value = tenantId },
+                new() { Value = userId },
+                new() { Value = (object?)access.ExternalId ?? DBNull.Value },
+                new() { Value = access.Admin },
+                new() { Value = access.GraphDenied },
+                new() { Value = access.Revision },
+                new() { Value = (object?)access.ChangedAt ?? DBNull.Value },
+            },
+        });
         foreach (var change in changes)
         {
-            await using var insert = new NpgsqlCommand(
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
                 """
                 INSERT INTO access_events (tenant_id, user_id, user_name, external_id, kind, source, detail, revision, at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                """,
-                connection,
-                transaction);
-            insert.Parameters.AddWithValue(tenantId);
-            insert.Parameters.AddWithValue(userId);
-            insert.Parameters.AddWithValue((object?)change.UserName ?? DBNull.Value);
-            insert.Parameters.AddWithValue((object?)change.ExternalId ?? DBNull.Value);
-            insert.Parameters.AddWithValue((short)change.Kind);
-            insert.Parameters.AddWithValue((short)change.Source);
-            insert.Parameters.AddWithValue(change.Detail);
-            insert.Parameters.AddWithValue(change.Revision);
-            insert.Parameters.AddWithValue(change.At);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+                """)
+            {
+                Parameters =
+                {
+                    new() { Value = tenantId },
+                    new() { Value = userId },
+                    new() { Value = (object?)change.UserName ?? DBNull.Value },
+                    new() { Value = (object?)change.ExternalId ?? DBNull.Value },
+                    new() { Value = (short)change.Kind },
+                    new() { Value = (short)change.Source },
+                    new() { Value = change.Detail },
+                    new() { Value = change.Revision },
+                    new() { Value = change.At },
+                },
+            });
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task DeleteAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
