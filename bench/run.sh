@@ -19,93 +19,29 @@ case "$mode" in
   *) echo "usage: bench/run.sh embedded|postgres [ScimLoad options, e.g. --tenants 20 --duration 30]" >&2; exit 2 ;;
 esac
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(dirname "$here")
 port=${BENCH_PORT:-5380}
 silo_port=${BENCH_SILO_PORT:-11411}
 gateway_port=${BENCH_GATEWAY_PORT:-30400}
-artifacts="$here/artifacts"
-work=$(mktemp -d /tmp/total-bench.XXXXXX)
-chmod 755 "$work"   # the postgres user must reach $work/pg
-server_pid=""
-tool_pid=""
-perf_pid=""
-pg_started=""
-
-cleanup() {
-  local rc=$?
-  for pid in $tool_pid $perf_pid; do kill -TERM "$pid" 2>/dev/null || true; done
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  if [ -n "$pg_started" ]; then
-    "$repo/.ci/postgres" stop "$work/pg" || true
-    rm -rf "$work/pg/data"
-  fi
-  echo "bench: logs in $work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/healthz"; then
-  echo "bench: something already answers on 127.0.0.1:$port; set BENCH_PORT" >&2
-  exit 2
-fi
-
-if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-  echo "bench: building server and load tool (Release) into $artifacts"
-  dotnet build "$repo/src/Api/Api.csproj" -c Release --artifacts-path "$artifacts" -nologo -v q >"$work/build-server.log" 2>&1 \
-    || { tail -30 "$work/build-server.log"; exit 1; }
-  dotnet build "$here/ScimLoad/ScimLoad.csproj" -c Release --artifacts-path "$artifacts" -nologo -v q >"$work/build-tool.log" 2>&1 \
-    || { tail -30 "$work/build-tool.log"; exit 1; }
-  # Which source the binaries were built from (others may commit while a benchmark series runs).
-  echo "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" status --porcelain -- src 2>/dev/null | grep -q . && echo '+uncommitted-src' || true)" >"$artifacts/build-commit.txt"
-fi
-commit=$(cat "$artifacts/build-commit.txt" 2>/dev/null || echo unknown)
-server_dll="$artifacts/bin/Api/release/Total.Api.dll"
+# shellcheck source=bench/server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
+bench_require_free_port
+bench_build "$here/ScimLoad/ScimLoad.csproj"
 tool_dll="$artifacts/bin/ScimLoad/release/Total.ScimLoad.dll"
 
-key=$(openssl rand -hex 24)
-export ASPNETCORE_URLS="http://127.0.0.1:$port"
-export ASPNETCORE_ENVIRONMENT=Production
-export DOTNET_ENVIRONMENT=Production
-export Operator__ApiKey="$key"
-export Orleans__SiloPort="$silo_port"
-export Orleans__GatewayPort="$gateway_port"
-unset ConnectionStrings__Total Orleans__Mode || true
+bench_export_settings Production
 label="mode=$mode rateLimit=${BENCH_RATE_LIMIT:-default}"  # commit is appended once known
 if [ -n "${BENCH_RATE_LIMIT:-}" ]; then export Scim__RateLimit__RequestsPerSecond="$BENCH_RATE_LIMIT"; fi
 if [ -n "${BENCH_RATE_BURST:-}" ]; then export Scim__RateLimit__Burst="$BENCH_RATE_BURST"; fi
 
 pg_args=()
-pg_pid=""
 if [ "$mode" = postgres ]; then
-  conn=$("$repo/.ci/postgres" start "$work/pg")
-  pg_started=1
-  export ConnectionStrings__Total="$conn"
-  export Secrets__EncryptionKey="$(openssl rand -base64 32)"
-  pg_pid=$(head -1 "$work/pg/data/postmaster.pid")
+  bench_start_postgres
   pg_args=(--pg-pid "$pg_pid")
-  echo "bench: PostgreSQL $conn (postmaster $pg_pid)"
 fi
 
 if [ -n "${BENCH_PERF:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0; fi
-# The content root must be the build output: appsettings.json (log levels, Orleans ports) is read from there.
-(cd "$(dirname "$server_dll")" && exec dotnet "$server_dll" >"$work/server.log" 2>&1) &
-server_pid=$!
-echo "bench: server pid $server_pid on http://127.0.0.1:$port ($mode), built from $commit"
-for i in $(seq 1 240); do
-  if curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/healthz"; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then echo "bench: server exited"; tail -40 "$work/server.log"; exit 1; fi
-  if [ "$i" = 240 ]; then echo "bench: /healthz not 200 after 120 s"; tail -40 "$work/server.log"; exit 1; fi
-  sleep 0.5
-done
+bench_start_server
 
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 rss_start=$(rss_kib "$server_pid")
 echo "bench: server healthy, RSS $((rss_start / 1024)) MiB"
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace Total.ScimLoad;
 
@@ -126,19 +125,7 @@ internal sealed class Options
             throw new ArgumentException("--operator-key (or TOTAL_OPERATOR_KEY) is required.");
         }
 
-        RequireLoopback(o.Url);
+        Loopback.Require(o.Url);
         return o;
-    }
-
-    /// <summary>All traffic stays on this machine: anything but a loopback address is refused.</summary>
-    public static void RequireLoopback(Uri url)
-    {
-        var host = url.IdnHost.Trim('[', ']');
-        var loopback = url.Scheme is "http" or "https"
-            && (IPAddress.TryParse(host, out var ip) ? IPAddress.IsLoopback(ip) : string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase));
-        if (!loopback)
-        {
-            throw new ArgumentException($"Refusing to send traffic to '{url}': only 127.0.0.1 / ::1 / localhost are allowed.");
-        }
     }
 }

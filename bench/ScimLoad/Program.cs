@@ -152,7 +152,7 @@ internal sealed class Onboarding(LoadClient client, Options options, string runI
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             var scimBase = root.GetProperty("scimBaseUrl").GetString()!.TrimEnd('/');
-            Options.RequireLoopback(new Uri(scimBase));
+            Loopback.Require(new Uri(scimBase));
             return new TenantInfo(index, label, root.GetProperty("tenantId").GetString()!, scimBase,
                 new AuthenticationHeaderValue("Bearer", root.GetProperty("scimToken").GetString()));
         });

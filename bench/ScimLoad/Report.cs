@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using static Total.Bench.StatsTable;
 
 namespace Total.ScimLoad;
 
@@ -35,34 +36,7 @@ internal sealed class Report(Options options, Recorder recorder)
     public void Print()
     {
         var text = new StringBuilder();
-        foreach (var phase in recorder.All.Select(s => s.Phase).Distinct())
-        {
-            var stats = recorder.All.Where(s => s.Phase == phase).ToList();
-            var all = Merge(stats);
-            var seconds = _phases.TryGetValue(phase, out var p) ? p.Seconds : (double?)null;
-            if (phase == "probe" && _probe is not null)
-            {
-                seconds = _probe.Seconds;
-            }
-
-            var ok = all.Latency.Count - all.NonSuccess - all.ErrorCount;
-            text.AppendLine(Invariant($"== {phase}: {all.Latency.Count} requests ({ok} 2xx){(seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $" in {s:F1}s = {all.Latency.Count / s:F0} req/s, {ok / s:F0} 2xx/s") : "")}"));
-            text.AppendLine(Invariant($"   {"kind",-24} {"count",8} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"non2xx",7} {"errors",7} {"checks",7}"));
-            foreach (var row in stats.Append(all))
-            {
-                var h = row.Latency;
-                text.AppendLine(Invariant(
-                    $"   {row.Kind,-24} {h.Count,8} {(seconds is { } sec ? (h.Count / sec).ToString("F0", CultureInfo.InvariantCulture) : "-"),8} {Ms(h.Percentile(50)),8} {Ms(h.Percentile(95)),8} {Ms(h.Percentile(99)),8} {Ms(h.Max),8} {row.NonSuccess,7} {row.ErrorCount,7} {row.CheckFailures,7}"));
-            }
-
-            var statuses = stats.SelectMany(s => s.Statuses).GroupBy(s => s.Key).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Sum(x => x.Value)}");
-            var errors = stats.SelectMany(s => s.Errors).GroupBy(s => s.Key).Select(g => $"{g.Key}={g.Sum(x => x.Value)}").ToList();
-            text.AppendLine("   statuses: " + string.Join(' ', statuses) + (errors.Count > 0 ? "   errors: " + string.Join(' ', errors) : ""));
-            if (p.Cores is { } cores)
-            {
-                text.AppendLine("   cpu (cores): " + string.Join(' ', cores.Select(c => Invariant($"{c.Key}={c.Value:F2}"))));
-            }
-        }
+        StatsTable.AppendPhases(text, recorder, Timing);
 
         if (_probe is { } probe)
         {
@@ -88,16 +62,7 @@ internal sealed class Report(Options options, Recorder recorder)
             text.AppendLine("== server RSS: " + string.Join(' ', _rss.Select(r => Invariant($"{r.Label}={r.Bytes / 1048576.0:F0}MiB"))) + Invariant($"; users provisioned: {_users}"));
         }
 
-        var samples = recorder.Samples;
-        if (samples.Count > 0)
-        {
-            text.AppendLine("== first unexpected responses:");
-            foreach (var sample in samples.Take(20))
-            {
-                text.Append("   [").Append(sample.Key).Append("] ").AppendLine(sample.Value);
-            }
-        }
-
+        StatsTable.AppendSamples(text, recorder);
         text.AppendLine(Clean ? "RESULT: clean (no errors, no unexpected statuses, no failed checks)" : "RESULT: NOT clean (see non2xx / errors / checks above)");
         Console.Write(text.ToString());
     }
@@ -127,45 +92,7 @@ internal sealed class Report(Options options, Recorder recorder)
             json.WriteEndObject();
             json.WriteBoolean("clean", Clean);
             json.WriteNumber("usersProvisioned", _users);
-            json.WriteStartObject("phases");
-            foreach (var phase in recorder.All.Select(s => s.Phase).Distinct())
-            {
-                var stats = recorder.All.Where(s => s.Phase == phase).ToList();
-                json.WriteStartObject(phase);
-                if (_phases.TryGetValue(phase, out var p))
-                {
-                    json.WriteNumber("seconds", p.Seconds);
-                    var merged = Merge(stats);
-                    json.WriteNumber("requestsPerSecond", merged.Latency.Count / p.Seconds);
-                    json.WriteNumber("successPerSecond", (merged.Latency.Count - merged.NonSuccess - merged.ErrorCount) / p.Seconds);
-                    json.WriteStartObject("cpuCores");
-                    foreach (var core in p.Cores)
-                    {
-                        json.WriteNumber(core.Key, Math.Round(core.Value, 3));
-                    }
-
-                    json.WriteEndObject();
-                    json.WriteStartArray("completedPerSecond");
-                    foreach (var c in recorder.PerSecond(phase, (int)Math.Ceiling(p.Seconds)))
-                    {
-                        json.WriteNumberValue(c);
-                    }
-
-                    json.WriteEndArray();
-                }
-
-                WriteStats(json, "all", Merge(stats));
-                json.WriteStartObject("byKind");
-                foreach (var s in stats)
-                {
-                    WriteStats(json, s.Kind, s);
-                }
-
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
+            StatsTable.WritePhases(json, recorder, Timing);
             if (_probe is { } probe)
             {
                 json.WriteStartObject("fairnessProbe");
@@ -223,73 +150,18 @@ internal sealed class Report(Options options, Recorder recorder)
             }
 
             json.WriteEndArray();
-            json.WriteStartObject("unexpectedSamples");
-            foreach (var sample in recorder.Samples)
-            {
-                json.WriteString(sample.Key, sample.Value);
-            }
-
-            json.WriteEndObject();
+            StatsTable.WriteSamples(json, recorder);
             json.WriteEndObject();
         }
 
         return stream.ToArray();
     }
 
-    private static void WriteStats(Utf8JsonWriter json, string name, OpStats s)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("count", s.Latency.Count);
-        json.WriteNumber("p50Ms", s.Latency.Percentile(50) / 1000.0);
-        json.WriteNumber("p95Ms", s.Latency.Percentile(95) / 1000.0);
-        json.WriteNumber("p99Ms", s.Latency.Percentile(99) / 1000.0);
-        json.WriteNumber("maxMs", s.Latency.Max / 1000.0);
-        json.WriteNumber("meanMs", Math.Round(s.Latency.MeanMicros / 1000.0, 3));
-        json.WriteNumber("non2xx", s.NonSuccess);
-        json.WriteNumber("unexpected", s.Unexpected);
-        json.WriteNumber("checkFailures", s.CheckFailures);
-        json.WriteStartObject("statuses");
-        foreach (var status in s.Statuses.OrderBy(x => x.Key))
-        {
-            json.WriteNumber(status.Key.ToString(CultureInfo.InvariantCulture), status.Value);
-        }
-
-        json.WriteEndObject();
-        json.WriteStartObject("errors");
-        foreach (var error in s.Errors)
-        {
-            json.WriteNumber(error.Key, error.Value);
-        }
-
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static OpStats Merge(List<OpStats> stats)
-    {
-        var all = new OpStats(stats.FirstOrDefault()?.Phase ?? "", "ALL");
-        foreach (var s in stats)
-        {
-            all.Latency.Add(s.Latency);
-            foreach (var status in s.Statuses)
-            {
-                all.Statuses.AddOrUpdate(status.Key, status.Value, (_, c) => c + status.Value);
-            }
-
-            foreach (var error in s.Errors)
-            {
-                all.Errors.AddOrUpdate(error.Key, error.Value, (_, c) => c + error.Value);
-            }
-
-            all.CheckFailures += s.CheckFailures;
-        }
-
-        return all;
-    }
-
-    private static string Ms(long micros) => (micros / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
+    /// <summary>A phase's duration (the probe's own, for the probe phase) and CPU use, when measured.</summary>
+    private PhaseTiming Timing(string phase) =>
+        phase == "probe" && _probe is not null ? new PhaseTiming(_probe.Seconds, _phases.GetValueOrDefault(phase).Cores)
+        : _phases.TryGetValue(phase, out var p) ? new PhaseTiming(p.Seconds, p.Cores)
+        : default;
 
     private static string Ratio(long a, long b) => b == 0 ? "-" : ((double)a / b).ToString("F2", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -304,7 +304,7 @@ internal sealed class TenantJob(TenantInfo tenant, LoadClient client, SemaphoreS
     private async Task<bool> ChangeMembershipAsync(string phase, Random rng, int min, int maxExclusive, long deadline)
     {
         var group = RandomGroup(rng);
-        if (group is null || Interlocked.CompareExchange(ref group.Busy, 1, 0) != 0)
+        if (group is null || !group.TryBeginChange())
         {
             return false;
         }
@@ -336,7 +336,7 @@ internal sealed class TenantJob(TenantInfo tenant, LoadClient client, SemaphoreS
         }
         finally
         {
-            Volatile.Write(ref group.Busy, 0);
+            group.EndChange();
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Total.ScimLoad;
+namespace Total.Bench;
 
 /// <summary>CPU time (from /proc, in clock ticks of 1/100 s) of this tool, the server, PostgreSQL and the whole machine.</summary>
 internal sealed record CpuSnapshot(long At, double Tool, double? Server, double? Postgres, double MachineBusy, double MachineTotal)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Total.ScimLoad;
+namespace Total.Bench;
 
 /// <summary>Request bodies and URLs in the shapes Entra's provisioning service sends (entra-scim-oidc.md A.4).</summary>
 internal static class Entra
@@ -110,5 +110,10 @@ internal sealed class GroupRec(string displayName, string externalId)
     public HashSet<UserRec> Members { get; } = [];
 
     /// <summary>1 while a worker is changing this group's membership (keeps the job's view of it exact).</summary>
-    public int Busy;
+    private int _busy;
+
+    /// <summary>Claims the group for one membership change; false when another worker is changing it.</summary>
+    public bool TryBeginChange() => Interlocked.CompareExchange(ref _busy, 1, 0) == 0;
+
+    public void EndChange() => Volatile.Write(ref _busy, 0);
 }

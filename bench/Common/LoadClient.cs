@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Security;
 using System.Text;
 
-namespace Total.ScimLoad;
+namespace Total.Bench;
 
-/// <summary>A response the workload looks at: status, and the body when asked for or unexpected.</summary>
-internal readonly record struct Reply(int Status, string? Body, TimeSpan? RetryAfter = null)
+/// <summary>
+/// A response the workload looks at: status, the body when asked for or unexpected, and for browser-like callers
+/// the redirect target and the cookies set.
+/// </summary>
+internal readonly record struct Reply(int Status, string? Body, TimeSpan? RetryAfter = null, Uri? Location = null, IReadOnlyList<string>? SetCookies = null)
 {
     public bool Success => Status is >= 200 and <= 299;
 }
@@ -23,7 +27,8 @@ internal sealed class LoadClient : IDisposable
     private readonly Recorder _recorder;
     private readonly TimeSpan _timeout;
 
-    public LoadClient(Recorder recorder, int maxConnections, TimeSpan timeout)
+    /// <param name="tls">TLS settings for an HTTPS peer (e.g. how to trust the local Entra stand-in's certificate).</param>
+    public LoadClient(Recorder recorder, int maxConnections, TimeSpan timeout, SslClientAuthenticationOptions? tls = null)
     {
         _recorder = recorder;
         _timeout = timeout;
@@ -37,6 +42,7 @@ internal sealed class LoadClient : IDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(10),
+            SslOptions = tls ?? new SslClientAuthenticationOptions(),
         })
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -55,7 +61,7 @@ internal sealed class LoadClient : IDisposable
         string kind,
         HttpMethod method,
         Uri uri,
-        AuthenticationHeaderValue auth,
+        AuthenticationHeaderValue? auth,
         string? json,
         bool wantBody,
         long deadline,
@@ -87,14 +93,13 @@ internal sealed class LoadClient : IDisposable
         string kind,
         HttpMethod method,
         Uri uri,
-        AuthenticationHeaderValue auth,
+        AuthenticationHeaderValue? auth,
         string? json,
         bool wantBody,
         long deadline,
         SemaphoreSlim? gate,
         Func<int, bool>? expected = null)
     {
-        Options.RequireLoopback(uri);
         if (Stopwatch.GetTimestamp() >= deadline)
         {
             return null;
@@ -119,44 +124,57 @@ internal sealed class LoadClient : IDisposable
                 request.Content = new StringContent(json, Encoding.UTF8, ScimJson);
             }
 
-            using var cts = new CancellationTokenSource(_timeout);
-            var start = Stopwatch.GetTimestamp();
-            try
-            {
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cts.Token);
-                var status = (int)response.StatusCode;
-                var micros = Micros(start);
-                var ok = expected?.Invoke(status) ?? status is >= 200 and <= 299;
-                string? body = null;
-                if (wantBody || !ok)
-                {
-                    body = await response.Content.ReadAsStringAsync(cts.Token);
-                }
-
-                _recorder.Record(phase, kind, status, micros);
-                if (!ok)
-                {
-                    _recorder.Sample(phase, kind, status, $"{method} {uri.PathAndQuery} -> {status} {body}");
-                }
-
-                var retryAfter = response.Headers.RetryAfter is { Delta: { } delta } ? delta : (TimeSpan?)null;
-                return new Reply(status, body, retryAfter);
-            }
-            catch (OperationCanceledException)
-            {
-                _recorder.RecordError(phase, kind, "timeout", Micros(start));
-                return new Reply(0, null);
-            }
-            catch (HttpRequestException exception)
-            {
-                _recorder.RecordError(phase, kind, $"HttpRequestException:{exception.HttpRequestError}", Micros(start));
-                _recorder.Sample(phase, kind, 0, $"{method} {uri.PathAndQuery} -> {exception.Message}");
-                return new Reply(0, null);
-            }
+            return await ExchangeAsync(phase, kind, request, wantBody, expected);
         }
         finally
         {
             gate?.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends a prepared request (any method, headers and body; loopback only), times and records it like
+    /// every other request, and returns its status, body (when wanted or unexpected), Location and Set-Cookie.
+    /// </summary>
+    public async Task<Reply> ExchangeAsync(string phase, string kind, HttpRequestMessage request, bool wantBody, Func<int, bool>? expected = null)
+    {
+        var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
+        Loopback.Require(uri);
+        using var cts = new CancellationTokenSource(_timeout);
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cts.Token);
+            var status = (int)response.StatusCode;
+            var micros = Micros(start);
+            var ok = expected?.Invoke(status) ?? status is >= 200 and <= 299;
+            string? body = null;
+            if (wantBody || !ok)
+            {
+                body = await response.Content.ReadAsStringAsync(cts.Token);
+            }
+
+            _recorder.Record(phase, kind, status, micros, ok);
+            if (!ok)
+            {
+                _recorder.Sample(phase, kind, status, $"{request.Method} {uri.PathAndQuery} -> {status} {body}");
+            }
+
+            var retryAfter = response.Headers.RetryAfter is { Delta: { } delta } ? delta : (TimeSpan?)null;
+            var location = response.Headers.Location is { } to ? (to.IsAbsoluteUri ? to : new Uri(uri, to)) : null;
+            var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : null;
+            return new Reply(status, body, retryAfter, location, cookies);
+        }
+        catch (OperationCanceledException)
+        {
+            _recorder.RecordError(phase, kind, "timeout", Micros(start));
+            return new Reply(0, null);
+        }
+        catch (HttpRequestException exception)
+        {
+            _recorder.RecordError(phase, kind, $"HttpRequestException:{exception.HttpRequestError}", Micros(start));
+            _recorder.Sample(phase, kind, 0, $"{request.Method} {uri.PathAndQuery} -> {exception.Message}");
+            return new Reply(0, null);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Total.ScimLoad;
+namespace Total.Bench;
 
 /// <summary>Latency, status and error counts of one operation kind (e.g. <c>users.lookup</c>) in one phase.</summary>
 internal sealed class OpStats(string phase, string kind)
@@ -21,11 +21,8 @@ internal sealed class OpStats(string phase, string kind)
 
     public long NonSuccess => Statuses.Where(s => s.Key is < 200 or > 299).Sum(s => s.Value);
 
-    /// <summary>Responses other than what a correct server answers: 2xx, or 409 for a deliberate conflict.</summary>
-    public long Unexpected => Statuses.Where(s => !IsExpected(Kind, s.Key)).Sum(s => s.Value);
-
-    public static bool IsExpected(string kind, int status) =>
-        kind.EndsWith(".conflict", StringComparison.Ordinal) ? status == 409 : status is >= 200 and <= 299;
+    /// <summary>Responses other than what the request expected from a correct server (e.g. 201 for a create, 409 for a deliberate conflict).</summary>
+    public long Unexpected;
 
     public long ErrorCount => Errors.Values.Sum();
 }
@@ -51,11 +48,16 @@ internal sealed class Recorder
         _perSecond.TryAdd(phase, new long[7200]);
     }
 
-    public void Record(string phase, string kind, int status, long micros)
+    public void Record(string phase, string kind, int status, long micros, bool expected)
     {
         var stats = For(phase, kind);
         stats.Latency.Record(micros);
         stats.Statuses.AddOrUpdate(status, 1, (_, c) => c + 1);
+        if (!expected)
+        {
+            Interlocked.Increment(ref stats.Unexpected);
+        }
+
         Tick(phase);
     }
 

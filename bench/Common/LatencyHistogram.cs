@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Total.ScimLoad;
+namespace Total.Bench;
 
 /// <summary>
 /// A lock-free, HDR-style log-linear histogram of latencies in microseconds: exact below 128 µs, then 64
