@@ -16,8 +16,11 @@ public interface IReconciliationGrain : IGrainWithStringKey
     [Alias("RunNow")]
     Task<ReconciliationStatus> RunNowAsync();
 
-    /// <summary>Starts a run soon without waiting for it (e.g. SCIM granted admin to a user Graph had denied).</summary>
-    [Alias("RequestRun"), OneWay]
+    /// <summary>
+    /// Starts a run without waiting for it (e.g. SCIM granted admin to a user Graph had denied), or joins the one
+    /// under way: it interleaves, so a request made from inside a run never queues a second run behind it.
+    /// </summary>
+    [Alias("RequestRun"), OneWay, AlwaysInterleave]
     Task RequestRunAsync();
 
     /// <summary>The admin groups changed: the delta link no longer covers the right groups, so the next run reads them whole.</summary>
