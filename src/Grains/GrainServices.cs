@@ -10,6 +10,7 @@ using Total.Grains.Directory.Storage;
 using Total.Grains.Graph;
 using Total.Grains.Reconciliation;
 using Total.Grains.Secrets;
+using Total.Grains.Tenants.Storage;
 
 namespace Total.Grains;
 
@@ -32,6 +33,7 @@ public static class GrainServices
             services.AddSingleton<IScimResourceStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
             services.AddSingleton<IGroupMemberStore>(sp => sp.GetRequiredService<InMemoryScimStore>());
             services.AddSingleton<IAccessStore, InMemoryAccessStore>();
+            services.AddSingleton<ITenantCatalog, InMemoryTenantCatalog>();
         }
         else
         {
@@ -39,6 +41,7 @@ public static class GrainServices
             services.AddSingleton<IScimResourceStore, PostgresScimResourceStore>();
             services.AddSingleton<IGroupMemberStore, PostgresGroupMemberStore>();
             services.AddSingleton<IAccessStore, PostgresAccessStore>();
+            services.AddSingleton<ITenantCatalog, PostgresTenantCatalog>();
         }
 
         return services;

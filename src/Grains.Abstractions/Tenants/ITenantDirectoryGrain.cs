@@ -1,8 +1,8 @@
 namespace Total.Grains.Abstractions.Tenants;
 
 /// <summary>
-/// The list of onboarded tenants, for operators. One grain for the service: tenants are few
-/// (thousands) and change rarely, unlike users and groups.
+/// The list of onboarded tenants, for operators: one row per tenant in the database, read and written through a
+/// stateless grain.
 /// </summary>
 [Alias("Total.TenantDirectory")]
 public interface ITenantDirectoryGrain : IGrainWithStringKey

@@ -11,6 +11,7 @@ public static class GrainStorage
     public const string ProviderName = "total";
 
     public const string TenantState = "tenant";
+    /// <summary>Retired (the tenant directory is a table now); the name stays taken so no new state reuses old rows.</summary>
     public const string TenantDirectoryState = "tenant-directory";
     public const string EntraTenantIndexState = "entra-tenant-index";
     public const string ProvisioningLogState = "provisioning-log";

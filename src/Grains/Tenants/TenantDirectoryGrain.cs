@@ -1,34 +1,18 @@
+using Orleans.Concurrency;
 using Total.Grains.Abstractions.Tenants;
-using Total.Grains.Storage;
+using Total.Grains.Tenants.Storage;
 
 namespace Total.Grains.Tenants;
 
 /// <inheritdoc cref="ITenantDirectoryGrain"/>
-public sealed class TenantDirectoryGrain(
-    [PersistentState(GrainStorage.TenantDirectoryState, GrainStorage.ProviderName)] IPersistentState<TenantDirectoryState> state)
-    : Grain, ITenantDirectoryGrain
+/// <remarks>Stateless: one row per tenant in <see cref="ITenantCatalog"/>, so onboarding costs the same at 10 or 10,000 tenants.</remarks>
+[StatelessWorker]
+public sealed class TenantDirectoryGrain(ITenantCatalog catalog) : Grain, ITenantDirectoryGrain
 {
-    public async Task AddAsync(TenantSummary tenant)
-    {
-        state.State.Tenants[tenant.TenantId] = tenant;
-        await state.WriteStateAsync();
-    }
+    public Task AddAsync(TenantSummary tenant) => catalog.UpsertAsync(tenant);
 
-    public async Task RemoveAsync(string tenantId)
-    {
-        if (state.State.Tenants.Remove(tenantId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    public Task RemoveAsync(string tenantId) => catalog.RemoveAsync(tenantId);
 
-    public Task<IReadOnlyList<TenantSummary>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<TenantSummary>>(
-            state.State.Tenants.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.TenantId, StringComparer.Ordinal).ToArray());
-}
-
-[GenerateSerializer, Alias("Total.TenantDirectoryState")]
-public sealed class TenantDirectoryState
-{
-    [Id(0)] public Dictionary<string, TenantSummary> Tenants { get; set; } = new(StringComparer.Ordinal);
+    public async Task<IReadOnlyList<TenantSummary>> ListAsync() =>
+        (await catalog.ListAsync()).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.TenantId, StringComparer.Ordinal).ToArray();
 }

@@ -31,10 +31,13 @@ public sealed class TenantGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Tenants created before reconciliation existed get their reminder too; it is idempotent and cheap.
+        // Tenants created before reconciliation or the one-row-per-tenant directory existed get their reminder and
+        // their directory row here; both are idempotent and cheap.
         if (Tenant.Exists)
         {
             GrainFactory.GetGrain<IReconciliationGrain>(TenantId).EnsureScheduledAsync().Ignore();
+            GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key)
+                .AddAsync(new TenantSummary(TenantId, Tenant.Name, Tenant.EntraTenantId, Tenant.CreatedAt)).Ignore();
         }
 
         return Task.CompletedTask;
