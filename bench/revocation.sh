@@ -36,6 +36,8 @@ export SignIn__StandIn__Enabled=true
 export SignIn__StandIn__HttpsPort="$standin_port"
 export Demo__Enabled=false
 export Scim__RateLimit__RequestsPerSecond="${BENCH_RATE_LIMIT:-0}"
+# "Off" means every per-tenant limit: also the cap on requests in flight (a large --setup-concurrency may exceed it).
+if [ "$Scim__RateLimit__RequestsPerSecond" = 0 ]; then export Scim__RateLimit__MaxConcurrentRequests=0; fi
 unset Reconciliation__Period || true
 if [ -n "${BENCH_RECONCILIATION_PERIOD:-}" ]; then export Reconciliation__Period="$BENCH_RECONCILIATION_PERIOD"; fi
 label="mode=$mode scenario=$scenario rateLimit=$Scim__RateLimit__RequestsPerSecond period=${BENCH_RECONCILIATION_PERIOD:-default}"

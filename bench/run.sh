@@ -31,6 +31,8 @@ tool_dll="$artifacts/bin/ScimLoad/release/Total.ScimLoad.dll"
 bench_export_settings Production
 label="mode=$mode rateLimit=${BENCH_RATE_LIMIT:-default}"  # commit is appended once known
 if [ -n "${BENCH_RATE_LIMIT:-}" ]; then export Scim__RateLimit__RequestsPerSecond="$BENCH_RATE_LIMIT"; fi
+# "Off" means every per-tenant limit: also the cap on requests in flight (a one-tenant run may exceed it).
+if [ "${BENCH_RATE_LIMIT:-}" = 0 ]; then export Scim__RateLimit__MaxConcurrentRequests=0; fi
 if [ -n "${BENCH_RATE_BURST:-}" ]; then export Scim__RateLimit__Burst="$BENCH_RATE_BURST"; fi
 
 pg_args=()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Total.Grains.Access;
 using Total.Grains.Access.Storage;
+using Total.Grains.Directory;
 using Total.Grains.Directory.Storage;
 using Total.Grains.Graph;
 using Total.Grains.Reconciliation;
@@ -26,6 +27,7 @@ public static class GrainServices
         services.AddMetrics();
         services.TryAddSingleton<AccessMetrics>();
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
+        services.AddScimLimits(configuration);
 
         if (connectionString is null)
         {
@@ -44,6 +46,16 @@ public static class GrainServices
             services.AddSingleton<ITenantCatalog, PostgresTenantCatalog>();
         }
 
+        return services;
+    }
+
+    /// <summary>The <see cref="ScimLimitsOptions"/> (section <c>Scim:Limits</c>), checked at start; the API registers them too.</summary>
+    public static IServiceCollection AddScimLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScimLimitsOptions>()
+            .Bind(configuration.GetSection(ScimLimitsOptions.Section))
+            .Validate(options => options.IsValid, "Scim:Limits: every limit must be a positive number, and MaxJsonDepth at most 256.")
+            .ValidateOnStart();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Total.Api.Scim.RateLimiting;
+using Total.Grains;
 using Total.Scim.Errors;
 
 namespace Total.Api.Scim;
@@ -10,6 +11,7 @@ public static class ScimApi
     public static IServiceCollection AddScimApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ScimOptions>().Bind(configuration.GetSection(ScimOptions.Section));
+        services.AddScimLimits(configuration);
         services.AddSingleton<ScimBaseUrl>();
         services.AddSingleton<ScimTokenCache>();
         services.AddSingleton<ScimTokenRotation>();

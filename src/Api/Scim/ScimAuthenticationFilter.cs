@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
@@ -12,18 +13,20 @@ public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCach
 {
     public const string TenantIdItem = "total.tenantId";
 
+    private const int MaxTenantIdLength = 64;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var tenantId = http.Request.RouteValues["tenantId"] as string;
         var header = http.Request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(tenantId) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return Unauthorized(http, "Send the Secret Token from TOTAL (Settings → SSO & Provisioning) as 'Authorization: Bearer <token>'.");
         }
 
         var token = header["Bearer ".Length..].Trim();
-        if (token.Length is 0 or > 512)
+        if (token.Length is 0 or > 512 || !IsPlausibleTenantId(tenantId))
         {
             return Unauthorized(http, "The bearer token is not valid for this Tenant URL.");
         }
@@ -43,6 +46,13 @@ public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCach
         http.Items[TenantIdItem] = tenantId;
         return await next(context);
     }
+
+    /// <summary>
+    /// Tenant ids are short and alphanumeric (<c>TenantIds</c>, or <c>demo</c>). Any other URL is refused before a
+    /// tenant grain is activated for it: unauthenticated traffic must not create activations or database reads.
+    /// </summary>
+    private static bool IsPlausibleTenantId([NotNullWhen(true)] string? tenantId) =>
+        tenantId is { Length: > 0 and <= MaxTenantIdLength } && tenantId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static IResult Unauthorized(HttpContext http, string detail)
     {

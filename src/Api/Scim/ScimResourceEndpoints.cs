@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory;
 using Total.Scim.Errors;
+using Total.Scim.Json;
 using Total.Scim.Messages;
 using Total.Scim.Projection;
 
@@ -18,15 +20,15 @@ public static class ScimResourceEndpoints
     public static void MapScimResource(this RouteGroupBuilder scim, ScimResourceKind kind)
     {
         var resources = scim.MapGroup(kind.Schema.Endpoint);
-        resources.MapGet("", (HttpRequest request, string tenantId, IGrainFactory grains, ScimResourceRenderer renderer) =>
-            ListAsync(request, tenantId, kind, ListQuery.FromQuery(request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))), request.Query["filter"], grains, renderer));
-        resources.MapPost("/.search", async (HttpRequest request, string tenantId, IGrainFactory grains, ScimResourceRenderer renderer, ScimRequestBody body, CancellationToken cancellationToken) =>
+        resources.MapGet("", (HttpRequest request, string tenantId, IGrainFactory grains, ScimResourceRenderer renderer, IOptions<ScimLimitsOptions> limits) =>
+            ListAsync(request, tenantId, kind, ListQuery.FromQuery(request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())), limits.Value.ListQuery), request.Query["filter"], grains, renderer));
+        resources.MapPost("/.search", async (HttpRequest request, string tenantId, IGrainFactory grains, ScimResourceRenderer renderer, ScimRequestBody body, IOptions<ScimLimitsOptions> limits, CancellationToken cancellationToken) =>
         {
-            var search = ScimRequests.ParseObject(await body.ReadAsync(request, cancellationToken));
+            var search = ScimRequestJson.ParseObject(await body.ReadAsync(request, cancellationToken), limits.Value.MaxJsonDepth);
             var filter = search.FirstOrDefault(p => string.Equals(p.Key, "filter", StringComparison.OrdinalIgnoreCase)).Value?.GetValueKind() == System.Text.Json.JsonValueKind.String
                 ? (string?)search.First(p => string.Equals(p.Key, "filter", StringComparison.OrdinalIgnoreCase)).Value
                 : null;
-            return await ListAsync(request, tenantId, kind, ListQuery.FromSearchRequest(search), filter, grains, renderer);
+            return await ListAsync(request, tenantId, kind, ListQuery.FromSearchRequest(search, limits.Value.ListQuery), filter, grains, renderer);
         });
         resources.MapPost("", async (HttpRequest request, string tenantId, IGrainFactory grains, ScimResourceRenderer renderer, ScimRequestBody body, CancellationToken cancellationToken) =>
         {
@@ -118,7 +120,8 @@ public static class ScimResourceEndpoints
 
     private static string? IfMatch(HttpRequest request) => request.Headers.IfMatch is { Count: > 0 } values ? values.ToString() : null;
 
-    private static bool IsPlausibleId(string id) => id.Length is > 0 and <= MaxIdLength;
+    /// <summary>Ids are server-made; one no resource can have is answered without a grain call (or a database query that chokes on NUL).</summary>
+    private static bool IsPlausibleId(string id) => id.Length is > 0 and <= MaxIdLength && !id.Any(char.IsControl);
 
     private static IResult NotFound(ScimResourceKind kind, string id) =>
         ScimResults.Error(ScimException.NotFound($"{kind.Name} '{(id.Length > MaxIdLength ? id[..MaxIdLength] + "…" : id)}' does not exist in this tenant."));

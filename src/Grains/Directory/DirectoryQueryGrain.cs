@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
@@ -16,7 +17,7 @@ namespace Total.Grains.Directory;
 /// totalResults is exact and only the page's resources travel.
 /// </remarks>
 [StatelessWorker]
-public sealed class DirectoryQueryGrain(IGroupMemberStore members) : Grain, IDirectoryQueryGrain
+public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<ScimLimitsOptions> limits) : Grain, IDirectoryQueryGrain
 {
     private const string MembersValue = "members.value";
 
@@ -27,7 +28,7 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members) : Grain, IDir
         FilterNode? filter;
         try
         {
-            filter = query.Filter is null ? null : FilterParser.Parse(query.Filter);
+            filter = query.Filter is null ? null : FilterParser.Parse(query.Filter, limits.Value.Filter);
             if (filter is not null)
             {
                 FilterEvaluator.Validate(filter, schema);

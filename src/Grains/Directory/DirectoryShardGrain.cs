@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
 using Total.Scim.Errors;
@@ -14,7 +15,7 @@ namespace Total.Grains.Directory;
 /// Keeps resources as JSON text (compact: about the size of the resource) and parses them only to
 /// evaluate a general filter; equality on the unique key, externalId and id are dictionary lookups.
 /// </remarks>
-public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider time) : Grain, IDirectoryShardGrain
+public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider time, IOptions<ScimLimitsOptions> limits) : Grain, IDirectoryShardGrain
 {
     /// <summary>A claim whose resource was never written (its writer died) stops blocking the name after this.</summary>
     private static readonly TimeSpan PendingClaimLifetime = TimeSpan.FromSeconds(30);
@@ -83,7 +84,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
 
     public Task<ShardQueryResult> QueryAsync(ShardQuery query)
     {
-        var filter = query.Filter is null ? null : FilterParser.Parse(query.Filter);
+        var filter = query.Filter is null ? null : FilterParser.Parse(query.Filter, limits.Value.Filter);
         var matches = new List<(HeldEntry Entry, JsonObject? Parsed)>();
         foreach (var entry in Candidates(filter))
         {

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Access;
 using Total.Grains.Directory.Storage;
 using Total.Scim.Errors;
+using Total.Scim.Json;
 using Total.Scim.Patch;
 using Total.Scim.Schema;
 
@@ -18,7 +20,7 @@ namespace Total.Grains.Directory;
 /// </remarks>
 // Entra touches a resource about once per 40-minute cycle: an idle one is cheaper reloaded than kept.
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time) : Grain, IScimGroupGrain
+public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time, IOptions<ScimLimitsOptions> limits) : Grain, IScimGroupGrain
 {
     private static readonly ScimResourceSchema Schema = ScimResourceSchema.Group;
     private string _tenantId = "";
@@ -29,7 +31,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.Group, store, members, GrainFactory, DeactivateOnIdle);
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.Group, store, members, GrainFactory, limits.Value.MaxStringLength, DeactivateOnIdle);
         _row = await store.GetAsync(_tenantId, ScimResourceType.Group, _id, cancellationToken);
     }
 
@@ -42,7 +44,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
 
         try
         {
-            var (group, memberIds) = Split(ScimRequests.ParseObject(resource));
+            var (group, memberIds) = Split(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth));
             await RequireMembersExistAsync(memberIds);
             var (row, refused) = await _lifecycle.CreateAsync(_id, group, time.GetUtcNow());
             if (refused is not null)
@@ -80,7 +82,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
-            var (group, memberIds) = Split(ScimRequests.ParseObject(resource), Resource);
+            var (group, memberIds) = Split(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth), Resource);
             await RequireMembersExistAsync(memberIds);
             var wasAdmin = await IsAdminGroupAsync();
             if (await SaveAsync(group) is { } refused)
@@ -108,7 +110,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
-            var operations = ScimPatch.ParseRequest(ScimRequests.ParseObject(patchRequest));
+            var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
             var plan = ScimPatch.PlanGroupPatch(Resource, operations);
             await RequireMembersExistAsync(plan.MemberOperations.SelectMany(Added).ToList());
             var wasAdmin = await IsAdminGroupAsync();
@@ -212,9 +214,12 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         var missing = memberIds.Where(id => !existing.Contains(id)).Take(5).ToList();
         if (missing.Count > 0)
         {
-            throw ScimException.InvalidValue($"members: {string.Join(", ", missing.Select(id => $"'{id}'"))} is not a user or group of this tenant; provision it first.");
+            throw ScimException.InvalidValue($"members: {string.Join(", ", missing.Select(id => $"'{Shortened(id)}'"))} is not a user or group of this tenant; provision it first.");
         }
     }
+
+    /// <summary>An id as echoed in an error: a made-up one may be as long as the body.</summary>
+    private static string Shortened(string id) => id.Length <= 128 ? id : id[..128] + "…";
 
     /// <summary>Writes a changed group as the next version (an unchanged one writes nothing); null when done, else why not.</summary>
     private async Task<ScimOutcome?> SaveAsync(JsonObject next)
@@ -311,5 +316,10 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     /// <summary>The stored resource, parsed on demand: an idle grain keeps only its row's text, not a JSON tree.</summary>
     private JsonObject Resource => ScimJson.Read(_row!.Body);
 
-    private ScimOutcome NotFound() => ScimOutcome.NotFound("Group", _id);
+    /// <summary>An unknown id (a typo, a deleted group, a probe) must not keep an empty activation for the collection age.</summary>
+    private ScimOutcome NotFound()
+    {
+        DeactivateOnIdle();
+        return ScimOutcome.NotFound("Group", _id);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Directory;
 
@@ -14,15 +15,17 @@ namespace Total.Grains.Directory;
 /// When the database fails mid-write the outcome is unknown (the row may or may not be there), so the shards and
 /// the owning grain (<paramref name="onStorageFailure"/>) drop what they hold in memory and reload from the database.
 /// </remarks>
-public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGroupMemberStore members, IGrainFactory grains, Action onStorageFailure)
+public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGroupMemberStore members, IGrainFactory grains, int maxStringLength, Action onStorageFailure)
 {
     public string TypeName => type == ScimResourceType.User ? "User" : "Group";
 
     public string UniqueAttribute => type == ScimResourceType.User ? "userName" : "displayName";
 
     /// <summary>Stamps a new resource as version 1, claims its unique name and inserts it: the row, or why it was refused.</summary>
+    /// <exception cref="Total.Scim.Errors.ScimException">400 invalidValue when a string is longer than the limit.</exception>
     public async Task<(StoredResource? Row, ScimOutcome? Refused)> CreateAsync(string id, JsonObject normalized, DateTimeOffset now)
     {
+        StringValueLimit.Check(normalized, maxStringLength);
         var stored = ResourceMeta.Stamp(normalized, id, TypeName, now, now, 1);
         var row = ToRow(id, stored, 1);
         var refused = await GuardAsync(() => InsertAsync(row, (string)stored[UniqueAttribute]!), row.UniqueKey);
@@ -33,6 +36,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     /// Writes <paramref name="next"/> as the next version of <paramref name="current"/>, or nothing when only meta
     /// would change (Entra resends values): the row now stored, or why the write was refused.
     /// </summary>
+    /// <exception cref="Total.Scim.Errors.ScimException">400 invalidValue when a string is longer than the limit.</exception>
     public async Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject next, DateTimeOffset now)
     {
         var currentResource = ScimJson.Read(current.Body);
@@ -41,6 +45,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
             return (current, null);
         }
 
+        StringValueLimit.Check(next, maxStringLength);
         var version = current.Version + 1;
         var stored = ResourceMeta.Stamp(next, current.Id, TypeName, ResourceMeta.Created(currentResource), now, version);
         var row = ToRow(current.Id, stored, version, current.PrivateState);

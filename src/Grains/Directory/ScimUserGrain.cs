@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Access;
 using Total.Grains.Directory.Storage;
 using Total.Scim.Errors;
+using Total.Scim.Json;
 using Total.Scim.Patch;
 using Total.Scim.Schema;
 
@@ -13,7 +15,7 @@ namespace Total.Grains.Directory;
 /// <remarks>One activation per user serialises every change to it; the stored row is its only state.</remarks>
 // Entra touches a resource about once per 40-minute cycle: an idle one is cheaper reloaded than kept.
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time) : Grain, IScimUserGrain
+public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore members, TimeProvider time, IOptions<ScimLimitsOptions> limits) : Grain, IScimUserGrain
 {
     private static readonly ScimResourceSchema Schema = ScimResourceSchema.User;
     private string _tenantId = "";
@@ -24,7 +26,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, members, GrainFactory, DeactivateOnIdle);
+        _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, members, GrainFactory, limits.Value.MaxStringLength, DeactivateOnIdle);
         _row = await store.GetAsync(_tenantId, ScimResourceType.User, _id, cancellationToken);
     }
 
@@ -37,7 +39,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
 
         try
         {
-            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema), Schema);
+            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth), Schema), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
             var (row, refused) = await _lifecycle.CreateAsync(_id, normalized, time.GetUtcNow());
             if (refused is not null)
@@ -68,7 +70,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
-            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequests.ParseObject(resource), Schema, Resource), Schema);
+            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth), Schema, Resource), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
             return await SaveAsync(normalized);
         }
@@ -88,7 +90,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
-            var operations = ScimPatch.ParseRequest(ScimRequests.ParseObject(patchRequest));
+            var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
             return await SaveAsync(WriteOnlyAttributes.Drop(ScimPatch.Apply(Resource, operations, Schema), Schema));
         }
         catch (ScimException exception)
@@ -155,5 +157,10 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     /// <summary>The stored resource, parsed on demand: an idle grain keeps only its row's text, not a JSON tree.</summary>
     private JsonObject Resource => ScimJson.Read(_row!.Body);
 
-    private ScimOutcome NotFound() => ScimOutcome.NotFound("User", _id);
+    /// <summary>An unknown id (a typo, a deleted user, a probe) must not keep an empty activation for the collection age.</summary>
+    private ScimOutcome NotFound()
+    {
+        DeactivateOnIdle();
+        return ScimOutcome.NotFound("User", _id);
+    }
 }

@@ -213,7 +213,14 @@ public sealed class TenantGrain(
 
     public Task<bool> IsValidScimTokenAsync(byte[] presentedTokenHash)
     {
-        if (!Tenant.Exists || Tenant.ScimTokenHash is null)
+        if (!Tenant.Exists)
+        {
+            // Anyone can name a tenant id in a SCIM URL: an unknown one must not keep an activation.
+            DeactivateOnIdle();
+            return Task.FromResult(false);
+        }
+
+        if (Tenant.ScimTokenHash is null)
         {
             return Task.FromResult(false);
         }

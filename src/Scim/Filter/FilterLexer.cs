@@ -82,7 +82,14 @@ internal static class FilterLexer
             if (c == '"')
             {
                 i++;
-                return builder.ToString();
+                var value = builder.ToString();
+                if (HasUnpairedSurrogate(value))
+                {
+                    // Such a string cannot be UTF-8 encoded, so it can match nothing and must not travel further.
+                    throw error($"The string starting at position {start + 1} contains an unpaired UTF-16 surrogate (e.g. a lone \\ud800 escape).");
+                }
+
+                return value;
             }
 
             if (c != '\\')
@@ -114,6 +121,11 @@ internal static class FilterLexer
                         throw error($"Invalid \\u escape at position {i + 1}: expected four hexadecimal digits.");
                     }
 
+                    if (code == 0)
+                    {
+                        throw error($"The \\u0000 escape at position {i + 1} is not allowed: no attribute holds the NUL character.");
+                    }
+
                     builder.Append((char)code);
                     i += 4;
                     break;
@@ -123,5 +135,22 @@ internal static class FilterLexer
 
             i += 2;
         }
+    }
+
+    private static bool HasUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -15,20 +15,29 @@ public static partial class FilterParser
     private const int MaxEchoedLength = 64;
 
     /// <summary>Parses a filter expression.</summary>
+    /// <param name="filter">The filter text.</param>
+    /// <param name="limits">Size bounds; <see cref="FilterLimits.Default"/> when null.</param>
     /// <exception cref="ScimException">400 invalidFilter on syntax errors or when a limit in <see cref="FilterLimits"/> is exceeded.</exception>
-    public static FilterNode Parse(string filter)
+    public static FilterNode Parse(string filter, FilterLimits? limits = null)
     {
+        limits ??= FilterLimits.Default;
         if (string.IsNullOrWhiteSpace(filter))
         {
             throw ScimException.InvalidFilter("The filter is empty.");
         }
 
-        if (filter.Length > FilterLimits.MaxLength)
+        if (filter.Length > limits.MaxLength)
         {
-            throw ScimException.InvalidFilter($"The filter is longer than {FilterLimits.MaxLength} characters.");
+            throw ScimException.InvalidFilter($"The filter is longer than {limits.MaxLength} characters.");
         }
 
-        var parser = new Parser(FilterLexer.Tokenize(filter, ScimException.InvalidFilter), ScimException.InvalidFilter);
+        if (filter.Contains('\0', StringComparison.Ordinal))
+        {
+            // It matches no stored value, and PostgreSQL text cannot even be asked about it.
+            throw ScimException.InvalidFilter("The filter contains the NUL character.");
+        }
+
+        var parser = new Parser(FilterLexer.Tokenize(filter, ScimException.InvalidFilter), ScimException.InvalidFilter, limits);
         var node = parser.ParseOr();
         parser.ExpectEnd();
         return node;
@@ -36,15 +45,11 @@ public static partial class FilterParser
 
     /// <summary>
     /// Parses a PATCH path (RFC 7644 §3.5.2 <c>PATH = attrPath / valuePath [subAttr]</c>); errors are invalidPath.
+    /// The value filter of a path is bounded by <see cref="FilterLimits.Default"/>; the path's length by the caller.
     /// </summary>
     internal static (ScimAttributePath Attribute, FilterNode? Filter, string? SubAttribute) ParsePatchPath(string path)
     {
-        if (path.Length > FilterLimits.MaxLength)
-        {
-            throw ScimException.InvalidPath($"The path is longer than {FilterLimits.MaxLength} characters.");
-        }
-
-        var parser = new Parser(FilterLexer.Tokenize(path, ScimException.InvalidPath), ScimException.InvalidPath);
+        var parser = new Parser(FilterLexer.Tokenize(path, ScimException.InvalidPath), ScimException.InvalidPath, FilterLimits.Default);
         var result = parser.ParsePatchPath();
         parser.ExpectEnd();
         return result;
@@ -55,7 +60,7 @@ public static partial class FilterParser
 
     private static string Echo(string text) => text.Length <= MaxEchoedLength ? text : text[..MaxEchoedLength] + "...";
 
-    private sealed class Parser(List<FilterToken> tokens, Func<string, ScimException> error)
+    private sealed class Parser(List<FilterToken> tokens, Func<string, ScimException> error, FilterLimits limits)
     {
         private int _index;
         private int _nodes;
@@ -304,17 +309,17 @@ public static partial class FilterParser
 
         private void Enter(FilterToken token)
         {
-            if (++_depth > FilterLimits.MaxDepth)
+            if (++_depth > limits.MaxDepth)
             {
-                throw error($"The expression nests deeper than {FilterLimits.MaxDepth} levels (position {token.Position}).");
+                throw error($"The expression nests deeper than {limits.MaxDepth} levels (position {token.Position}).");
             }
         }
 
         private FilterNode Count(FilterNode node)
         {
-            if (++_nodes > FilterLimits.MaxNodes)
+            if (++_nodes > limits.MaxTerms)
             {
-                throw error($"The expression has more than {FilterLimits.MaxNodes} terms; split the query.");
+                throw error($"The expression has more than {limits.MaxTerms} terms; split the query.");
             }
 
             return node;

@@ -107,7 +107,7 @@ public sealed record ListQuery
 
         return new ListQuery
         {
-            Filter = string.IsNullOrWhiteSpace(filter) ? null : FilterParser.Parse(filter),
+            Filter = string.IsNullOrWhiteSpace(filter) ? null : FilterParser.Parse(filter, limits.Filter),
             StartIndex = startIndex is null or < 1 ? 1 : (int)Math.Min(startIndex.Value, int.MaxValue),
             Count = count is null ? Math.Min(limits.DefaultCount, limits.MaxCount) : (int)Math.Clamp(count.Value, 0, limits.MaxCount),
             SortBy = sortPath,

@@ -13,7 +13,7 @@ namespace Total.Scim.Patch;
 /// </summary>
 internal static class PatchRequestReader
 {
-    public static IReadOnlyList<PatchOperation> Read(JsonObject body)
+    public static IReadOnlyList<PatchOperation> Read(JsonObject body, PatchLimits limits)
     {
         if (body.GetPropertyIgnoreCase("Operations") is not JsonArray operations)
         {
@@ -25,21 +25,21 @@ internal static class PatchRequestReader
             throw ScimException.InvalidSyntax("The PATCH body's 'Operations' array is empty; send at least one operation.");
         }
 
-        if (operations.Count > ScimPatch.MaxOperations)
+        if (operations.Count > limits.MaxOperations)
         {
-            throw ScimException.InvalidValue($"The PATCH body has {operations.Count.ToString(CultureInfo.InvariantCulture)} operations; at most {ScimPatch.MaxOperations.ToString(CultureInfo.InvariantCulture)} are accepted per request.");
+            throw ScimException.InvalidValue($"The PATCH body has {operations.Count.ToString(CultureInfo.InvariantCulture)} operations; at most {limits.MaxOperations.ToString(CultureInfo.InvariantCulture)} are accepted per request.");
         }
 
         var result = new List<PatchOperation>(operations.Count);
         for (var i = 0; i < operations.Count; i++)
         {
-            result.Add(ReadOperation(operations[i], i));
+            result.Add(ReadOperation(operations[i], i, limits.MaxPathLength));
         }
 
         return result;
     }
 
-    private static PatchOperation ReadOperation(JsonNode? node, int index)
+    private static PatchOperation ReadOperation(JsonNode? node, int index, int maxPathLength)
     {
         var where = $"Operations[{index.ToString(CultureInfo.InvariantCulture)}]";
         if (node is not JsonObject operation)
@@ -62,6 +62,11 @@ internal static class PatchRequestReader
             }
 
             path = string.IsNullOrWhiteSpace(pathText) ? null : pathText.Trim();
+        }
+
+        if (path?.Length > maxPathLength)
+        {
+            throw ScimException.InvalidPath($"{where}.path is longer than {maxPathLength.ToString(CultureInfo.InvariantCulture)} characters.");
         }
 
         if (path is not null)

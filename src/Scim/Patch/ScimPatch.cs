@@ -9,18 +9,17 @@ namespace Total.Scim.Patch;
 /// </summary>
 public static class ScimPatch
 {
-    /// <summary>Most operations accepted in one request.</summary>
-    public const int MaxOperations = 1000;
-
     /// <summary>
     /// Reads a PatchOp body into operations. <c>Operations</c> is required and non-empty (400
-    /// invalidSyntax), at most <see cref="MaxOperations"/> (400 invalidValue); op names ignore case;
-    /// paths are syntax-checked (400 invalidPath).
+    /// invalidSyntax), at most <see cref="PatchLimits.MaxOperations"/> (400 invalidValue); op names ignore case;
+    /// paths are at most <see cref="PatchLimits.MaxPathLength"/> long and syntax-checked (400 invalidPath).
     /// </summary>
-    public static IReadOnlyList<PatchOperation> ParseRequest(JsonObject body)
+    /// <param name="body">The PatchOp request.</param>
+    /// <param name="limits">Bounds on the request; <see cref="PatchLimits.Default"/> when null.</param>
+    public static IReadOnlyList<PatchOperation> ParseRequest(JsonObject body, PatchLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return PatchRequestReader.Read(body);
+        return PatchRequestReader.Read(body, limits ?? PatchLimits.Default);
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public static class TestSettings
         ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
         ["ConnectionStrings:Total"] = connectionString,
+
+        // Tests never reach Microsoft: without the stand-in (which takes over these), Graph and its token
+        // endpoint point at a closed loopback port, so a reconciliation reminder firing mid-test stays local.
+        ["Graph:BaseUrl"] = "https://127.0.0.1:9/v1.0",
+        ["Graph:AuthorityHost"] = "https://127.0.0.1:9/",
+        ["SignIn:Instance"] = "https://127.0.0.1:9/",
     };
 
     public static string[] ToArgs(IDictionary<string, string?> settings) =>

@@ -16,7 +16,7 @@ namespace Total.Api.Tests.Revocation;
 /// </summary>
 public abstract class GraphReconciliationTests
 {
-    private const string AdminGroupObjectId = "7a0c4f4e-1111-4a1a-9c9c-000000000001";
+    private const string AdminGroupObjectId = SignInTenant.AdminGroupObjectId;
 
     protected abstract TotalServer Server { get; }
 

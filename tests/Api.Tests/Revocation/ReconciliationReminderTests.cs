@@ -22,11 +22,11 @@ public sealed class ReconciliationReminderTests(ReconciliationReminderTests.Shor
         var tenant = await SignInTenant.OnboardAsync(fixture.Server);
         var admin = await tenant.ProvisionAdminAsync();
         var graph = fixture.Server.Services.GetRequiredService<GraphStandInDirectory>().Tenant(tenant.EntraTenantId);
-        graph.PutGroup("7a0c4f4e-1111-4a1a-9c9c-000000000001", "TOTAL-Admins", [admin.Oid]);
+        graph.PutGroup(SignInTenant.AdminGroupObjectId, "TOTAL-Admins", [admin.Oid]);
         using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
         Assert.Equal("/console", (await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName)).AbsolutePath);
 
-        graph.ChangeMembers("7a0c4f4e-1111-4a1a-9c9c-000000000001", add: [], remove: [admin.Oid]);
+        graph.ChangeMembers(SignInTenant.AdminGroupObjectId, add: [], remove: [admin.Oid]);
 
         // Bounded wait: a period, the run, and generous slack for a loaded CI machine; never a timing assertion.
         var deadline = DateTimeOffset.UtcNow + (Period * 3) + TimeSpan.FromSeconds(30);

@@ -48,7 +48,7 @@ public abstract class ScimRevocationTests
         var (tenant, _, browser) = await SignedInAdminAsync();
         using var _ = browser;
 
-        await tenant.ScimAsync(HttpMethod.Put, $"Groups/{tenant.AdminGroupId}", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","externalId":"7a0c4f4e-1111-4a1a-9c9c-000000000001","members":[]}""");
+        await tenant.ScimAsync(HttpMethod.Put, $"Groups/{tenant.AdminGroupId}", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","externalId":"{{SignInTenant.AdminGroupObjectId}}","members":[]}""");
 
         await AssertSessionEndedAsync(browser);
     }

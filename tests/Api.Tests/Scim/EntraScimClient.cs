@@ -59,9 +59,22 @@ public sealed class EntraScimClient : IDisposable
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
+        return await SendAsync(request);
+    }
+
+    /// <summary>Sends <paramref name="body"/> byte for byte (for bodies that are not valid UTF-8, or start with a byte order mark).</summary>
+    public async Task<ScimResponse> SendBytesAsync(HttpMethod method, string relativeUrl, byte[] body)
+    {
+        using var request = new HttpRequestMessage(method, relativeUrl) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(ScimMediaType);
+        return await SendAsync(request);
+    }
+
+    private async Task<ScimResponse> SendAsync(HttpRequestMessage request)
+    {
         using var response = await _http.SendAsync(request, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.True((int)response.StatusCode < 500, $"{method} {relativeUrl} answered {(int)response.StatusCode}: {body}");
+        Assert.True((int)response.StatusCode < 500, $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {body}");
         return new ScimResponse(response.StatusCode, response.Headers, response.Content.Headers, body);
     }
 

@@ -52,7 +52,7 @@ public sealed class AccessLogPageTests(StandInServerFixture fixture) : IClassFix
         var direct = await tenant.ProvisionUserAsync();
         Assert.True(await MonitoredAsync(tenant.TenantId, direct.Oid));
 
-        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups", [new("adminGroups", "7a0c4f4e-1111-4a1a-9c9c-000000000001")]);
+        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups", [new("adminGroups", SignInTenant.AdminGroupObjectId)]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(await MonitoredAsync(tenant.TenantId, direct.Oid));

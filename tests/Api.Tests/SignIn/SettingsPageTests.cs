@@ -61,11 +61,11 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
         await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"displayName":"All-Staff","externalId":"0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02","members":[]}""");
 
         var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups",
-            [new("adminGroups", "7a0c4f4e-1111-4a1a-9c9c-000000000001"), new("monitoredGroups", "0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02")]);
+            [new("adminGroups", SignInTenant.AdminGroupObjectId), new("monitoredGroups", "0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await TenantAsync(tenant);
-        Assert.Equal(["7a0c4f4e-1111-4a1a-9c9c-000000000001"], stored["adminGroups"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal([SignInTenant.AdminGroupObjectId], stored["adminGroups"]!.AsArray().Select(n => (string)n!));
         Assert.Equal(["0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02"], stored["monitoredGroups"]!.AsArray().Select(n => (string)n!));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/console")).StatusCode);
     }

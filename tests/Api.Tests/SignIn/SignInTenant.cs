@@ -2,13 +2,24 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Total.Api.GraphStandIn;
 using Total.Api.Tests.Infrastructure;
 
 namespace Total.Api.Tests.SignIn;
 
-/// <summary>A tenant onboarded with an app registration and an admin group, ready for console sign-in tests.</summary>
+/// <summary>
+/// A tenant onboarded with an app registration and an admin group, ready for console sign-in tests. Like Entra, the
+/// Graph stand-in holds the admin group too, with every admin provisioned through here: reconciliation (a
+/// reminder may fire during any test) sees the same Entra, and only a test that changes Graph itself sees a
+/// Graph-only removal.
+/// </summary>
 public sealed class SignInTenant(string tenantId, string name, Uri scimBase, string token)
 {
+    public const string AdminGroupObjectId = "7a0c4f4e-1111-4a1a-9c9c-000000000001";
+
+    private GraphStandInTenant? _graph;
+
     public string TenantId { get; } = tenantId;
 
     public string Name { get; } = name;
@@ -40,9 +51,11 @@ public sealed class SignInTenant(string tenantId, string name, Uri scimBase, str
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
         var tenant = new SignInTenant((string)body["tenantId"]!, name, new Uri((string)body["scimBaseUrl"]! + "/"), (string)body["scimToken"]!);
-        var group = await tenant.ScimAsync(HttpMethod.Post, "Groups", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","externalId":"7a0c4f4e-1111-4a1a-9c9c-000000000001","members":[]}""");
+        var group = await tenant.ScimAsync(HttpMethod.Post, "Groups", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","externalId":"{{AdminGroupObjectId}}","members":[]}""");
         tenant.AdminGroupId = (string)group!["id"]!;
         tenant.EntraTenantId = entraTenantId;
+        tenant._graph = server.Services.GetService<GraphStandInDirectory>()?.Tenant(entraTenantId);
+        tenant._graph?.PutGroup(AdminGroupObjectId, "TOTAL-Admins", []);
         return tenant;
     }
 
@@ -57,6 +70,7 @@ public sealed class SignInTenant(string tenantId, string name, Uri scimBase, str
     public async Task<SignInPerson> ProvisionAdminAsync()
     {
         var person = await ProvisionUserAsync();
+        _graph?.ChangeMembers(AdminGroupObjectId, add: [person.Oid], remove: []);
         await ScimAsync(HttpMethod.Patch, $"Groups/{AdminGroupId}", $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Add","path":"members","value":[{"value":"{{person.UserId}}"}]}]}""");
         return person;
     }

@@ -21,6 +21,9 @@ public sealed class StandInServerFixture : IAsyncLifetime
         settings["SignIn:StandIn:HttpsPort"] = "0";
         settings["Logging:LogLevel:Total.Api.SignIn.StandIn.EntraStandInAnnouncement"] = "Error";
 
+        // Revocation tests provision a hundred users of one tenant at once; the in-flight cap has its own tests.
+        settings["Scim:RateLimit:MaxConcurrentRequests"] = "0";
+
         // Graph tests make the stand-in slow on purpose; a short attempt timeout keeps them quick.
         settings["Graph:RequestTimeout"] = "00:00:03";
         settings["Logging:LogLevel:Total.Grains.Graph"] = "Error";

@@ -217,7 +217,7 @@ public class FilterParserTests
     [Fact]
     public void Filters_longer_than_the_limit_are_rejected()
     {
-        var filter = "title eq \"" + new string('a', FilterLimits.MaxLength) + "\"";
+        var filter = "title eq \"" + new string('a', FilterLimits.Default.MaxLength) + "\"";
 
         var error = Assert.Throws<ScimException>(() => FilterParser.Parse(filter));
 
@@ -227,7 +227,7 @@ public class FilterParserTests
     [Fact]
     public void Filters_with_too_many_terms_are_rejected()
     {
-        var filter = string.Join(" or ", Enumerable.Range(0, FilterLimits.MaxNodes + 1).Select(i => $"title eq \"{i}\""));
+        var filter = string.Join(" or ", Enumerable.Range(0, FilterLimits.Default.MaxTerms + 1).Select(i => $"title eq \"{i}\""));
 
         var error = Assert.Throws<ScimException>(() => FilterParser.Parse(filter));
 
@@ -237,12 +237,53 @@ public class FilterParserTests
     [Fact]
     public void Filters_nested_too_deeply_are_rejected()
     {
-        var depth = FilterLimits.MaxDepth + 1;
+        var depth = FilterLimits.Default.MaxDepth + 1;
         var filter = new string('(', depth) + "title pr" + new string(')', depth);
 
         var error = Assert.Throws<ScimException>(() => FilterParser.Parse(filter));
 
         Assert.Contains("nests", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Custom_limits_replace_the_defaults()
+    {
+        var limits = new FilterLimits(MaxLength: 40, MaxTerms: 3, MaxDepth: 1);
+
+        Assert.Contains("longer than 40", Assert.Throws<ScimException>(() => FilterParser.Parse("title eq \"" + new string('a', 40) + "\"", limits)).Detail, StringComparison.Ordinal);
+        Assert.Contains("more than 3 terms", Assert.Throws<ScimException>(() => FilterParser.Parse("a pr or b pr or c pr", limits)).Detail, StringComparison.Ordinal);
+        Assert.Contains("deeper than 1", Assert.Throws<ScimException>(() => FilterParser.Parse("((a pr))", limits)).Detail, StringComparison.Ordinal);
+        Assert.IsType<OrNode>(FilterParser.Parse("a pr or (b pr)", limits));
+    }
+
+    [Theory]
+    [InlineData("userName eq \"\\ud800\"")]
+    [InlineData("userName eq \"x\\udc00\"")]
+    [InlineData("userName eq \"\\ud83dx\"")]
+    public void Unpaired_surrogate_escapes_are_invalid_filter(string filter)
+    {
+        var error = Assert.Throws<ScimException>(() => FilterParser.Parse(filter));
+
+        Assert.Equal(ScimErrorType.InvalidFilter, error.ScimType);
+        Assert.Contains("surrogate", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("userName eq \"a\u0000\"")]
+    [InlineData("userName eq \"a\\u0000\"")]
+    public void A_nul_character_is_invalid_filter(string filter)
+    {
+        var error = Assert.Throws<ScimException>(() => FilterParser.Parse(filter));
+
+        Assert.Equal(ScimErrorType.InvalidFilter, error.ScimType);
+    }
+
+    [Fact]
+    public void A_surrogate_pair_escape_is_one_character()
+    {
+        var node = (ComparisonNode)FilterParser.Parse("userName eq \"\\ud83d\\ude00\"");
+
+        Assert.Equal("😀", node.Value.Text);
     }
 
     [Fact]

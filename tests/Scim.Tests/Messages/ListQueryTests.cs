@@ -152,6 +152,16 @@ public class ListQueryTests
     }
 
     [Fact]
+    public void Custom_filter_limits_apply_to_the_filter()
+    {
+        var limits = new ListQueryLimits { Filter = new FilterLimits(MaxLength: 10) };
+
+        var error = Assert.Throws<ScimException>(() => ListQuery.FromQuery([new("filter", "userName eq \"ada\"")], limits));
+
+        Assert.Equal(ScimErrorType.InvalidFilter, error.ScimType);
+    }
+
+    [Fact]
     public void Custom_limits_cap_count()
     {
         var query = ListQuery.FromQuery([new("count", "80")], new ListQueryLimits(DefaultCount: 10, MaxCount: 50));

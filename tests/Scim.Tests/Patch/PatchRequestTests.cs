@@ -73,9 +73,30 @@ public class PatchRequestTests
     [Fact]
     public void More_than_the_maximum_number_of_operations_is_rejected()
     {
-        var operations = string.Join(",", Enumerable.Repeat("""{"op":"add","path":"title","value":"x"}""", ScimPatch.MaxOperations + 1));
+        var operations = string.Join(",", Enumerable.Repeat("""{"op":"add","path":"title","value":"x"}""", PatchLimits.Default.MaxOperations + 1));
 
         var error = Assert.Throws<ScimException>(() => ScimPatch.ParseRequest(Parse($$"""{"Operations":[{{operations}}]}""")));
+
+        Assert.Equal(ScimErrorType.InvalidValue, error.ScimType);
+    }
+
+    [Fact]
+    public void A_path_longer_than_the_limit_is_invalid_path_naming_the_operation()
+    {
+        var body = Parse($$"""{"Operations":[{"op":"add","path":"{{new string('a', 33)}}","value":"x"}]}""");
+
+        var error = Assert.Throws<ScimException>(() => ScimPatch.ParseRequest(body, new PatchLimits(MaxPathLength: 32)));
+
+        Assert.Equal(ScimErrorType.InvalidPath, error.ScimType);
+        Assert.StartsWith("Operations[0].path is longer than 32", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Custom_operation_limit_replaces_the_default()
+    {
+        var body = Parse("""{"Operations":[{"op":"add","path":"title","value":"x"},{"op":"add","path":"title","value":"y"}]}""");
+
+        var error = Assert.Throws<ScimException>(() => ScimPatch.ParseRequest(body, new PatchLimits(MaxOperations: 1)));
 
         Assert.Equal(ScimErrorType.InvalidValue, error.ScimType);
     }

@@ -4,8 +4,8 @@ namespace Total.Api.Scim.RateLimiting;
 
 /// <summary>
 /// Runs after token authentication, so only a tenant's own authenticated calls spend its budget: a flood
-/// of bad tokens aimed at a tenant's URL cannot lock its provisioning out. Over the limit: 429 with
-/// <c>Retry-After</c> and a SCIM error body.
+/// of bad tokens aimed at a tenant's URL cannot lock its provisioning out. Over the rate or the in-flight cap
+/// (<see cref="TenantRateLimiter"/>): 429 with <c>Retry-After</c> and a SCIM error body.
 /// </summary>
 public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, ScimMetrics metrics, TimeProvider time, ILogger<ScimRateLimitFilter> logger) : IEndpointFilter
 {
@@ -13,7 +13,7 @@ public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, ScimMetrics m
     {
         var http = context.HttpContext;
         var tenantId = (string)http.Items[ScimAuthenticationFilter.TenantIdItem]!;
-        var (acquired, retryAfter, lease) = limiter.TryAcquire(tenantId);
+        var (acquired, retryAfter, lease, refusal) = limiter.TryAcquire(tenantId);
         if (!acquired)
         {
             metrics.RateLimited(tenantId);
@@ -21,10 +21,10 @@ public sealed class ScimRateLimitFilter(TenantRateLimiter limiter, ScimMetrics m
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             if (limiter.ShouldWarn(tenantId, time.GetUtcNow()))
             {
-                logger.LogWarning("SCIM rate limit reached for tenant {TenantId}; answering 429 with Retry-After {RetryAfterSeconds}s (logged at most once a minute per tenant)", tenantId, seconds);
+                logger.LogWarning("SCIM rate limit reached for tenant {TenantId} ({Refusal}); answering 429 with Retry-After {RetryAfterSeconds}s (logged at most once a minute per tenant). If this tenant's provisioning is legitimately this busy, raise Scim__RateLimit__*", tenantId, refusal, seconds);
             }
 
-            return ScimResults.Error(StatusCodes.Status429TooManyRequests, null, $"Too many requests for this tenant; retry after {seconds} s.");
+            return ScimResults.Error(StatusCodes.Status429TooManyRequests, null, $"Too many requests for this tenant ({refusal}); retry after {seconds} s.");
         }
 
         using (lease)
