@@ -34,16 +34,35 @@ public sealed class ScimWriteLoad(HttpClient scim, string prefix)
     public Task RunAsync(int workers, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync(stop)));
 
-    /// <summary>What Entra does with a failed create on its next cycle: look the user up, create it if missing.</summary>
+    /// <summary>
+    /// What Entra does with a failed create on its next cycle: look the user up, create it if missing, and retry a
+    /// 503 after its Retry-After (bounded), as Entra retries them.
+    /// </summary>
     public async Task RetryFailedAsync(CancellationToken cancellationToken)
     {
         foreach (var userName in NotAcknowledged)
         {
-            var found = await scim.GetFromJsonAsync<JsonObject>($"Users?filter=userName%20eq%20%22{Uri.EscapeDataString(userName)}%22", cancellationToken);
-            if ((int)found!["totalResults"]! == 0)
+            for (var attempt = 1; ; attempt++)
             {
-                var created = await scim.PostAsync("Users", Body(userName), cancellationToken);
-                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                using var found = await scim.GetAsync($"Users?filter=userName%20eq%20%22{Uri.EscapeDataString(userName)}%22", cancellationToken);
+                HttpResponseMessage? created = null;
+                if (found.IsSuccessStatusCode && (int)(await found.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["totalResults"]! > 0)
+                {
+                    break;
+                }
+
+                if (found.IsSuccessStatusCode)
+                {
+                    created = await scim.PostAsync("Users", Body(userName), cancellationToken);
+                    if (created.StatusCode == HttpStatusCode.Created)
+                    {
+                        break;
+                    }
+                }
+
+                var status = created?.StatusCode ?? found.StatusCode;
+                Assert.True(status == HttpStatusCode.ServiceUnavailable && attempt < 30, $"retrying {userName}: {(int)status}");
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
     }

@@ -8,7 +8,8 @@ public static class StoredUsers
     /// <summary>userName (lower-cased) → SCIM ids stored under it (more than one would be a duplicate).</summary>
     public static async Task<Dictionary<string, List<string>>> ReadAsync(string connectionString, string tenantId)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A connection of its own: pooled ones may predate a drill's database restart.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT unique_key, id FROM scim_resources WHERE tenant_id = $1 AND resource_type = 1", connection);
         command.Parameters.AddWithValue(tenantId);
