@@ -33,7 +33,7 @@ public sealed class ClusterModeTests
     }
 
     [Fact]
-    public async Task Tenants_stay_served_when_one_of_two_silos_stops()
+    public async Task A_stopped_silo_leaves_the_cluster_cleanly_and_the_other_serves_its_tenants()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         var silo1 = await TotalServer.StartSiloAsync(TestSettings.ForServer(database.ConnectionString));
@@ -50,6 +50,10 @@ public sealed class ClusterModeTests
 
         await silo1.DisposeAsync();
 
+        // A graceful stop (what SIGTERM does) leaves cleanly: 6 = Dead, announced by the silo itself; a crashed
+        // silo would still read 3 = Active until the others voted it out.
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM orleansmembershiptable WHERE status = 6"));
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM orleansmembershiptable WHERE status = 3"));
         foreach (var tenant in tenants)
         {
             using var scim = tenant.ScimClient();
