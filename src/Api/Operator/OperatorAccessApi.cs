@@ -37,15 +37,9 @@ public static class OperatorAccessApi
     /// <summary><c>?before=</c> (a sequence, for the next page), <c>take</c> (1–500), <c>kind=granted|revoked</c>, <c>source=scim|graph|settings</c>.</summary>
     private static async Task<IResult> AccessLogAsync(string tenantId, long? before, int? take, string? kind, string? source, IGrainFactory grains)
     {
-        AccessEventKind? kindFilter = kind switch
-        {
-            null or "" => null,
-            "granted" => AccessEventKind.Granted,
-            "revoked" => AccessEventKind.Revoked,
-            _ => (AccessEventKind)0,
-        };
-        AccessChangeSource? sourceFilter = string.IsNullOrEmpty(source) ? null : AccessChangeSourceNames.Parse(source) ?? 0;
-        if (kindFilter == 0 || sourceFilter == 0)
+        var kindFilter = AccessEventKindNames.Parse(kind);
+        var sourceFilter = AccessChangeSourceNames.Parse(source);
+        if ((!string.IsNullOrEmpty(kind) && kindFilter is null) || (!string.IsNullOrEmpty(source) && sourceFilter is null))
         {
             return JsonBody.Problem("'kind' is granted or revoked; 'source' is scim, graph or settings.");
         }
@@ -62,7 +56,7 @@ public static class OperatorAccessApi
             {
                 e.Sequence,
                 e.At,
-                kind = e.Kind == AccessEventKind.Granted ? "granted" : "revoked",
+                kind = e.Kind.Name(),
                 source = e.Source.Name(),
                 e.UserId,
                 e.UserName,

@@ -20,13 +20,11 @@ public sealed class AccessLogModel(IGrainFactory grains) : PageModel
 
     public async Task OnGetAsync(string? kind, string? source, long? before)
     {
-        Kind = kind is "granted" or "revoked" ? kind : null;
-        Source = AccessChangeSourceNames.Parse(source)?.Name();
-        var query = new AccessLogQuery(
-            before,
-            PageSize,
-            Kind switch { "granted" => AccessEventKind.Granted, "revoked" => AccessEventKind.Revoked, _ => null },
-            AccessChangeSourceNames.Parse(Source));
+        var kindFilter = AccessEventKindNames.Parse(kind);
+        var sourceFilter = AccessChangeSourceNames.Parse(source);
+        Kind = kindFilter?.Name();
+        Source = sourceFilter?.Name();
+        var query = new AccessLogQuery(before, PageSize, kindFilter, sourceFilter);
         Events = await grains.GetGrain<IAccessLogGrain>(User.FindFirst(ConsoleClaims.TenantId)!.Value).ReadAsync(query);
         OlderPage = Events.Count == PageSize
             ? $"?kind={Kind}&source={Source}&before={Events[^1].Sequence}"
