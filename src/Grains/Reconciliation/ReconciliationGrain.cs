@@ -186,8 +186,7 @@ public sealed class ReconciliationGrain(
         };
 
         // 2. Graph: who is still in an admin group in Entra.
-        var settings = await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetSignInSettingsAsync();
-        if (settings is not { ClientId: { Length: > 0 } clientId, ClientSecret: { Length: > 0 } secret })
+        if (await CredentialsAsync() is not { } credentials)
         {
             return status with
             {
@@ -217,7 +216,7 @@ public sealed class ReconciliationGrain(
         GroupMembershipRead read;
         try
         {
-            read = await graph.ReadAsync(new GraphCredentials(settings.EntraTenantId, clientId, secret), targets.ObjectIds, state.State.DeltaLink, cancellationToken);
+            read = await graph.ReadAsync(credentials, targets.ObjectIds, state.State.DeltaLink, cancellationToken);
         }
         catch (GraphAccessException exception)
         {
@@ -330,8 +329,7 @@ public sealed class ReconciliationGrain(
     {
         var now = time.GetUtcNow();
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetAsync();
-        var settings = await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetSignInSettingsAsync();
-        if (tenant is null || settings is not { ClientId: { Length: > 0 } clientId, ClientSecret: { Length: > 0 } secret })
+        if (tenant is null || await CredentialsAsync() is not { } credentials)
         {
             return new GraphAccessCheck(false, "No app registration client id and secret are set: enter them first.", now);
         }
@@ -340,7 +338,7 @@ public sealed class ReconciliationGrain(
         using var timeout = new CancellationTokenSource(ProbeTimeout);
         try
         {
-            await graph.ProbeAsync(new GraphCredentials(settings.EntraTenantId, clientId, secret), targets.ObjectIds, timeout.Token);
+            await graph.ProbeAsync(credentials, targets.ObjectIds, timeout.Token);
             var what = targets.ObjectIds.Count > 0 ? "read the members of an admin group" : "read group members (no admin group with an Entra object id is provisioned yet)";
             return new GraphAccessCheck(true, $"Graph access works: TOTAL signed in as the app registration and could {what} with GroupMember.Read.All.", time.GetUtcNow());
         }
@@ -353,6 +351,12 @@ public sealed class ReconciliationGrain(
             return new GraphAccessCheck(false, $"Microsoft Graph did not answer within {ProbeTimeout.TotalSeconds:0} seconds; try again later.", time.GetUtcNow());
         }
     }
+
+    /// <summary>The tenant's app registration for Graph, or null when its client id or secret is missing.</summary>
+    private async Task<GraphCredentials?> CredentialsAsync() =>
+        await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetSignInSettingsAsync() is { ClientId: { Length: > 0 } clientId, ClientSecret: { Length: > 0 } secret } settings
+            ? new GraphCredentials(settings.EntraTenantId, clientId, secret)
+            : null;
 
     private async Task PruneAccessLogAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
