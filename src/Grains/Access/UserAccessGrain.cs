@@ -27,10 +27,16 @@ public sealed class UserAccessGrain(
     private string _userId = "";
     private UserAccess _access = UserAccess.None;
 
+    // Whether the store holds a row for this user: ids that were never admins (most members, nested groups in a
+    // fan-out) must not cost a DELETE each.
+    private bool _stored;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _userId) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        _access = await store.GetAsync(_tenantId, _userId, cancellationToken) ?? UserAccess.None;
+        var stored = await store.GetAsync(_tenantId, _userId, cancellationToken);
+        _stored = stored is not null;
+        _access = stored ?? UserAccess.None;
     }
 
     public Task<AccessDecision?> DecideAsync(AccessCause cause) => RecomputeAsync(_access.GraphDenied, cause);
@@ -69,6 +75,7 @@ public sealed class UserAccessGrain(
         {
             await store.SaveAsync(_tenantId, _userId, next, changes);
             _access = next;
+            _stored = true;
         }
 
         foreach (var change in changes)
@@ -93,7 +100,12 @@ public sealed class UserAccessGrain(
         if (row is null)
         {
             // The user is gone (or the tenant): nothing left to protect; sessions see revision-less access.
-            await store.DeleteAsync(_tenantId, _userId);
+            if (_stored)
+            {
+                await store.DeleteAsync(_tenantId, _userId);
+                _stored = false;
+            }
+
             _access = UserAccess.None with { Revision = _access.Revision };
             DeactivateOnIdle();
         }
