@@ -183,8 +183,7 @@ public abstract class GraphReconciliationTests
     {
         var tenant = await SignInTenant.OnboardAsync(Server);
         var admin = await tenant.ProvisionAdminAsync();
-        var graph = Server.Services.GetRequiredService<GraphStandInDirectory>().Tenant(tenant.EntraTenantId);
-        graph.PutGroup(AdminGroupObjectId, "TOTAL-Admins", [admin.Oid]);
+        var graph = tenant.Graph;
         var browser = new ConsoleBrowser(Server.BaseAddress);
         Assert.Equal("/console", (await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName)).AbsolutePath);
         return (tenant, admin, browser, graph);

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Total.Api.GraphStandIn;
 using Total.Api.Tests.Infrastructure;
 using Total.Api.Tests.SignIn;
 
@@ -21,8 +19,7 @@ public sealed class ReconciliationReminderTests(ReconciliationReminderTests.Shor
     {
         var tenant = await SignInTenant.OnboardAsync(fixture.Server);
         var admin = await tenant.ProvisionAdminAsync();
-        var graph = fixture.Server.Services.GetRequiredService<GraphStandInDirectory>().Tenant(tenant.EntraTenantId);
-        graph.PutGroup(SignInTenant.AdminGroupObjectId, "TOTAL-Admins", [admin.Oid]);
+        var graph = tenant.Graph;
         using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
         Assert.Equal("/console", (await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName)).AbsolutePath);
 

@@ -20,6 +20,9 @@ public sealed class SignInTenant(string tenantId, string name, Uri scimBase, str
 
     private GraphStandInTenant? _graph;
 
+    /// <summary>This tenant in the Graph stand-in (Entra as Graph shows it), for tests that change Entra behind SCIM's back.</summary>
+    public GraphStandInTenant Graph => _graph ?? throw new InvalidOperationException("The server runs no Graph stand-in.");
+
     public string TenantId { get; } = tenantId;
 
     public string Name { get; } = name;
