@@ -48,12 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing under CI=true: browser tests must run in CI. .ci/run installs Debian's chromium.");
-        }
-
-        Assert.Skip($"{ChromiumPath} is not installed (apt-get install chromium); browser tests skipped.");
+        CiRequirement.Missing(
+            $"{ChromiumPath} is missing under CI=true: browser tests must run in CI. .ci/run installs Debian's chromium.",
+            $"{ChromiumPath} is not installed (apt-get install chromium); browser tests skipped.");
     }
 
     public async Task<IPage> NewPageAsync()

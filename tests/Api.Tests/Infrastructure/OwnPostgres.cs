@@ -26,12 +26,9 @@ public sealed class OwnPostgres : IAsyncDisposable
         var script = FindScript();
         if (script is null || !File.Exists("/usr/lib/postgresql/15/bin/initdb") || Environment.UserName != "root")
         {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException("The PostgreSQL restart drill needs root, PostgreSQL 15 and .ci/postgres; .ci/run provides them.");
-            }
-
-            Assert.Skip("The PostgreSQL restart drill needs root, PostgreSQL 15 and .ci/postgres (run .ci/run).");
+            CiRequirement.Missing(
+                "The PostgreSQL restart drill needs root, PostgreSQL 15 and .ci/postgres; .ci/run provides them.",
+                "The PostgreSQL restart drill needs root, PostgreSQL 15 and .ci/postgres (run .ci/run).");
         }
 
         var directory = Path.Combine(Path.GetTempPath(), "total-drill-pg-" + Guid.NewGuid().ToString("N")[..8]);

@@ -17,12 +17,9 @@ public static class PostgresServer
         var server = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(server))
         {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"{Variable} is not set under CI=true: PostgreSQL tests must run in CI. .ci/run starts PostgreSQL and sets it.");
-            }
-
-            Assert.Skip($"{Variable} is not set; run .ci/run (or set it to a PostgreSQL connection string) to run PostgreSQL tests.");
+            CiRequirement.Missing(
+                $"{Variable} is not set under CI=true: PostgreSQL tests must run in CI. .ci/run starts PostgreSQL and sets it.",
+                $"{Variable} is not set; run .ci/run (or set it to a PostgreSQL connection string) to run PostgreSQL tests.");
         }
 
         var name = "total_test_" + Guid.NewGuid().ToString("N")[..12];
