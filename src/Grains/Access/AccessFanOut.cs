@@ -12,14 +12,19 @@ public static class AccessFanOut
     /// <summary>Calls in flight at once: enough to keep a silo's cores and the database busy, not so many that they queue.</summary>
     public const int Parallelism = 128;
 
-    public static async Task RecomputeAsync(IGrainFactory grains, string tenantId, IEnumerable<string> userIds, AccessCause cause)
+    public static Task RecomputeAsync(IGrainFactory grains, string tenantId, IEnumerable<string> userIds, AccessCause cause) =>
+        DecideAsync(grains, tenantId, userIds.Distinct(StringComparer.Ordinal).ToList(), cause);
+
+    /// <summary>Recomputes each user's access; the decisions come back in the order of <paramref name="userIds"/>.</summary>
+    public static async Task<AccessDecision?[]> DecideAsync(IGrainFactory grains, string tenantId, IReadOnlyList<string> userIds, AccessCause cause)
     {
         // Stays on the calling grain's scheduler (no Parallel.ForEachAsync): grain calls are asynchronous, so a
         // window of outstanding calls is all the parallelism needed.
+        var decisions = new AccessDecision?[userIds.Count];
         var inFlight = new List<Task>(Parallelism);
-        foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < userIds.Count; i++)
         {
-            inFlight.Add(grains.GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userId)).DecideAsync(cause));
+            inFlight.Add(DecideOneAsync(grains, tenantId, userIds[i], cause, decisions, i));
             if (inFlight.Count == Parallelism)
             {
                 await Task.WhenAny(inFlight);
@@ -28,7 +33,11 @@ public static class AccessFanOut
         }
 
         await Task.WhenAll(inFlight);
+        return decisions;
     }
+
+    private static async Task DecideOneAsync(IGrainFactory grains, string tenantId, string userId, AccessCause cause, AccessDecision?[] decisions, int index) =>
+        decisions[index] = await grains.GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userId)).DecideAsync(cause);
 
     private static async Task DrainCompletedAsync(List<Task> inFlight)
     {

@@ -168,7 +168,8 @@ public sealed class ReconciliationGrain(
         // 1. Every admin (and every user Graph denied) re-checked against what SCIM provisioned: a recompute
         //    missed in a crash between a SCIM write and its access update is caught here.
         var flagged = await accessStore.ListFlaggedAsync(TenantId, cancellationToken);
-        var decisions = await DecideAllAsync(flagged, AccessCause.Scim("Periodic re-check against the provisioned groups"));
+        var decided = await AccessFanOut.DecideAsync(GrainFactory, TenantId, flagged.Select(u => u.UserId).ToList(), AccessCause.Scim("Periodic re-check against the provisioned groups"));
+        var decisions = flagged.Zip(decided, (user, decision) => (User: user, Decision: decision)).ToList();
         var revoked = decisions.Count(d => d.User.Access.Admin && d.Decision is not { Admin: true });
         await PruneAccessLogAsync(now, cancellationToken);
 
@@ -268,18 +269,6 @@ public sealed class ReconciliationGrain(
             LastGraphSuccessAt = time.GetUtcNow(),
             NotBefore = null,
         };
-    }
-
-    private async Task<List<(FlaggedUser User, AccessDecision? Decision)>> DecideAllAsync(IReadOnlyList<FlaggedUser> users, AccessCause cause)
-    {
-        var results = new List<(FlaggedUser, AccessDecision?)>(users.Count);
-        foreach (var chunk in users.Chunk(AccessFanOut.Parallelism))
-        {
-            var decided = await Task.WhenAll(chunk.Select(u => GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(TenantId, u.UserId)).DecideAsync(cause)));
-            results.AddRange(chunk.Zip(decided));
-        }
-
-        return results;
     }
 
     private void ApplyToBaseline(GroupMembershipRead read, AdminGroupTargets targets)
