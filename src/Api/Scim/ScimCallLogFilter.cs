@@ -18,9 +18,10 @@ public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider
         var http = context.HttpContext;
         var tenantId = (string)http.Items[ScimAuthenticationFilter.TenantIdItem]!;
         var started = Stopwatch.GetTimestamp();
+        var target = TargetOf(http.Request, tenantId);
 
         // Grants and revocations this call causes name it in the access log.
-        AccessCallContext.Set($"{http.Request.Method} {TargetOf(http.Request, tenantId)}, request {Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier}");
+        AccessCallContext.Set($"{http.Request.Method} {target}, request {Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier}");
         object? result;
         try
         {
@@ -28,18 +29,17 @@ public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
-            Record(http, tenantId, started, StatusCodes.Status503ServiceUnavailable, null, "The server could not complete the request (infrastructure failure); Entra retries it.");
+            Record(http, tenantId, target, started, StatusCodes.Status503ServiceUnavailable, null, "The server could not complete the request (infrastructure failure); Entra retries it.");
             throw;
         }
 
         var error = (result as ScimErrorResult)?.Error;
-        Record(http, tenantId, started, ScimResults.StatusOf(result), error?.ScimType, error?.Detail);
+        Record(http, tenantId, target, started, ScimResults.StatusOf(result), error?.ScimType, error?.Detail);
         return result;
     }
 
-    private void Record(HttpContext http, string tenantId, long started, int status, string? scimType, string? detail)
+    private void Record(HttpContext http, string tenantId, string target, long started, int status, string? scimType, string? detail)
     {
-        var target = TargetOf(http.Request, tenantId);
         var call = new ProvisioningCall(time.GetUtcNow(), http.Request.Method, target, status, scimType, detail, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         buffer.Add(tenantId, call);
     }
