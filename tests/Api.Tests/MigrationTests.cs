@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Total.Api.Tests.Infrastructure;
 using Total.Hosting.Database;
 
@@ -58,6 +60,21 @@ public sealed class MigrationTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(database.ConnectionString, Cancel));
 
         Assert.Contains("changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Database_migrated_by_a_newer_build_is_used_with_a_warning_naming_the_unknown_versions()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).MigrateAsync(database.ConnectionString, Cancel);
+        await database.ScalarAsync<int>("INSERT INTO schema_version (version, name, checksum) VALUES (9001, '9001_from_a_newer_build.sql', 'x')");
+        var logger = new FakeLogger<SchemaMigrator>();
+
+        var applied = await new SchemaMigrator(logger).MigrateAsync(database.ConnectionString, Cancel);
+
+        Assert.Empty(applied);
+        var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("(9001)", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

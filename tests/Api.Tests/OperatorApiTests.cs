@@ -105,6 +105,11 @@ public sealed class OperatorApiTests(EmbeddedServerFixture fixture) : IClassFixt
     [InlineData("/operator/tenants/doesnotexist", "GET")]
     [InlineData("/operator/tenants/doesnotexist", "DELETE")]
     [InlineData("/operator/tenants/doesnotexist/scim-token", "POST")]
+    [InlineData("/operator/tenants/doesnotexist/access?oid=00000000-0000-0000-0000-000000000001", "GET")]
+    [InlineData("/operator/tenants/doesnotexist/access-log", "GET")]
+    [InlineData("/operator/tenants/doesnotexist/reconciliation", "GET")]
+    [InlineData("/operator/tenants/doesnotexist/reconciliation", "POST")]
+    [InlineData("/operator/tenants/doesnotexist/graph-check", "POST")]
     public async Task Unknown_tenant_is_404(string path, string method)
     {
         using var client = Server.CreateOperatorClient();

@@ -13,11 +13,21 @@ public static class OperatorAccessApi
     public static RouteGroupBuilder MapOperatorAccessApi(this RouteGroupBuilder tenants)
     {
         tenants.MapGet("/{tenantId}/access", AccessAsync);
-        tenants.MapGet("/{tenantId}/access-log", AccessLogAsync);
-        tenants.MapGet("/{tenantId}/reconciliation", ReconciliationStatusAsync);
-        tenants.MapPost("/{tenantId}/reconciliation", ReconcileNowAsync);
-        tenants.MapPost("/{tenantId}/graph-check", TestGraphAccessAsync);
+
+        // The routes below answer about an existing tenant only; asking their grains would create state for any id.
+        var tenant = tenants.MapGroup("/{tenantId}").AddEndpointFilter(RequireExistingTenantAsync);
+        tenant.MapGet("/access-log", AccessLogAsync);
+        tenant.MapGet("/reconciliation", ReconciliationStatusAsync);
+        tenant.MapPost("/reconciliation", ReconcileNowAsync);
+        tenant.MapPost("/graph-check", TestGraphAccessAsync);
         return tenants;
+    }
+
+    private static async ValueTask<object?> RequireExistingTenantAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var tenantId = (string)context.HttpContext.Request.RouteValues["tenantId"]!;
+        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        return await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null ? OperatorApi.NotFound(tenantId) : await next(context);
     }
 
     /// <summary>The access decision the console uses, for the Entra user whose object id is <paramref name="oid"/>.</summary>
@@ -44,11 +54,6 @@ public static class OperatorAccessApi
             return JsonBody.Problem("'kind' is granted or revoked; 'source' is scim, graph or settings.");
         }
 
-        if (await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null)
-        {
-            return OperatorApi.NotFound(tenantId);
-        }
-
         var events = await grains.GetGrain<IAccessLogGrain>(tenantId).ReadAsync(new AccessLogQuery(before, take ?? 100, kindFilter, sourceFilter));
         return Results.Ok(new
         {
@@ -69,17 +74,11 @@ public static class OperatorAccessApi
     }
 
     private static async Task<IResult> ReconciliationStatusAsync(string tenantId, IGrainFactory grains) =>
-        await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null
-            ? OperatorApi.NotFound(tenantId)
-            : Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).GetStatusAsync());
+        Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).GetStatusAsync());
 
     private static async Task<IResult> ReconcileNowAsync(string tenantId, IGrainFactory grains) =>
-        await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null
-            ? OperatorApi.NotFound(tenantId)
-            : Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).RunNowAsync());
+        Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).RunNowAsync());
 
     private static async Task<IResult> TestGraphAccessAsync(string tenantId, IGrainFactory grains) =>
-        await grains.GetGrain<ITenantGrain>(tenantId).GetAsync() is null
-            ? OperatorApi.NotFound(tenantId)
-            : Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).TestGraphAccessAsync());
+        Results.Ok(await grains.GetGrain<IReconciliationGrain>(tenantId).TestGraphAccessAsync());
 }

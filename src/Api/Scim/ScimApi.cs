@@ -14,6 +14,7 @@ public static class ScimApi
         services.AddScimLimits(configuration);
         services.AddSingleton<ScimBaseUrl>();
         services.AddSingleton<ScimTokenCache>();
+        services.AddSingleton<RefusedTokenLog>();
         services.AddSingleton<ScimTokenRotation>();
         services.AddSingleton<ScimRequestBody>();
         services.AddSingleton<ScimResourceRenderer>();

@@ -9,7 +9,7 @@ namespace Total.Api.Scim;
 /// tokens (hash compared in constant time in the tenant grain). A token of another tenant is as wrong as
 /// a made-up one: 401 either way, with no hint that the other tenant exists.
 /// </summary>
-public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCache cache, ILogger<ScimAuthenticationFilter> logger) : IEndpointFilter
+public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCache cache, RefusedTokenLog refusals) : IEndpointFilter
 {
     public const string TenantIdItem = "total.tenantId";
 
@@ -36,7 +36,7 @@ public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCach
         {
             if (!await grains.GetGrain<ITenantGrain>(tenantId).IsValidScimTokenAsync(hash))
             {
-                logger.LogWarning("SCIM request for tenant {TenantId} refused: invalid bearer token", tenantId);
+                refusals.Refused(tenantId);
                 return Unauthorized(http, "The bearer token is not valid for this Tenant URL. Copy the current Secret Token and Tenant URL from TOTAL (Settings → SSO & Provisioning) into Entra.");
             }
 

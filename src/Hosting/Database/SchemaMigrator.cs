@@ -38,6 +38,7 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
                 """, cancellationToken);
 
             var applied = await ReadAppliedAsync(connection, cancellationToken);
+            WarnAboutUnknownVersions(applied.Keys);
             var newlyApplied = new List<int>();
             foreach (var migration in Shipped)
             {
@@ -66,6 +67,23 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
         finally
         {
             await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Versions in the database that this build does not ship: an older build started after a newer one migrated
+    /// (a rolling upgrade, or a rollback). It can run, because migrations only ever add (deploy/README.md), but
+    /// operators should know the schema is ahead of the code.
+    /// </summary>
+    private void WarnAboutUnknownVersions(IEnumerable<int> appliedVersions)
+    {
+        var shipped = Shipped.Select(m => m.Version).ToHashSet();
+        var unknown = appliedVersions.Where(v => !shipped.Contains(v)).Order().ToList();
+        if (unknown.Count > 0)
+        {
+            logger.LogWarning(
+                "The database has migrations this build does not ship ({UnknownVersions}); it was migrated by a newer build. Running on it is supported while rolling out or back, since migrations only add; deploy the newer build to finish",
+                string.Join(", ", unknown));
         }
     }
 
