@@ -5,21 +5,9 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        if (!ArgReader.TryParse(args, RevocationOptions.Usage, RevocationOptions.Parse, out var options, out var exitCode))
         {
-            Console.WriteLine(RevocationOptions.Usage);
-            return 0;
-        }
-
-        RevocationOptions options;
-        try
-        {
-            options = RevocationOptions.Parse(args);
-        }
-        catch (Exception exception) when (exception is ArgumentException or UriFormatException)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            return 2;
+            return exitCode;
         }
 
         var recorder = new Recorder();

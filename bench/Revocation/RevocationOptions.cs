@@ -149,40 +149,36 @@ internal sealed class RevocationOptions
             _ => (0, 0),
         };
 
-        for (var i = 1; i < args.Length; i++)
+        var a = new ArgReader(args, start: 1);
+        while (a.MoveNext())
         {
-            var name = args[i];
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
-            int Int(int min) => int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min
-                ? v
-                : throw new ArgumentException($"{name} must be an integer ≥ {min}.");
-            switch (name)
+            switch (a.Name)
             {
-                case "--url": o.Url = new Uri(Next(), UriKind.Absolute); break;
-                case "--standin": o.StandIn = new Uri(Next(), UriKind.Absolute); break;
-                case "--operator-key": o.OperatorKey = Next(); break;
-                case "--pg": o.PostgresConnection = Next(); break;
-                case "--server-pid": o.ServerPid = Int(1); break;
-                case "--pg-pid": o.PgPid = Int(1); break;
-                case "--out": o.Out = Next(); break;
-                case "--label": o.Label = Next(); break;
-                case "--timeout": o.TimeoutSeconds = Int(1); break;
-                case "--seed": o.Seed = Int(int.MinValue); break;
-                case "--setup-concurrency": o.SetupConcurrency = Int(1); break;
-                case "--tenants": o.Tenants = Int(1); break;
-                case "--admins-per-tenant": o.AdminsPerTenant = Int(1); break;
-                case "--concurrency": o.Concurrency = Int(1); break;
-                case "--deny-timeout": o.DenyTimeoutSeconds = Int(1); break;
-                case "--members": o.Members = Int(1); break;
-                case "--operations": o.Operations = ParseOperations(Next()); break;
-                case "--fanout-sessions": o.FanOutSessions = Int(0); break;
+                case "--url": o.Url = a.Url(); break;
+                case "--standin": o.StandIn = a.Url(); break;
+                case "--operator-key": o.OperatorKey = a.Text(); break;
+                case "--pg": o.PostgresConnection = a.Text(); break;
+                case "--server-pid": o.ServerPid = a.Int(1); break;
+                case "--pg-pid": o.PgPid = a.Int(1); break;
+                case "--out": o.Out = a.Text(); break;
+                case "--label": o.Label = a.Text(); break;
+                case "--timeout": o.TimeoutSeconds = a.Int(1); break;
+                case "--seed": o.Seed = a.Int(int.MinValue); break;
+                case "--setup-concurrency": o.SetupConcurrency = a.Int(1); break;
+                case "--tenants": o.Tenants = a.Int(1); break;
+                case "--admins-per-tenant": o.AdminsPerTenant = a.Int(1); break;
+                case "--concurrency": o.Concurrency = a.Int(1); break;
+                case "--deny-timeout": o.DenyTimeoutSeconds = a.Int(1); break;
+                case "--members": o.Members = a.Int(1); break;
+                case "--operations": o.Operations = ParseOperations(a.Text()); break;
+                case "--fanout-sessions": o.FanOutSessions = a.Int(0); break;
                 case "--analyze": o.Analyze = true; break;
-                case "--window": o.WindowSeconds = Int(1); break;
-                case "--settle": o.SettleSeconds = Int(0); break;
-                case "--removed-per-sweep": o.RemovedPerSweep = Int(1); break;
-                case "--sweep-concurrency": o.SweepConcurrency = ParseConcurrency(Next()); break;
-                case "--reminder-sweep": o.ReminderSweepSeconds = Int(0); break;
-                default: throw new ArgumentException($"Unknown option '{name}'.\n\n{Usage}");
+                case "--window": o.WindowSeconds = a.Int(1); break;
+                case "--settle": o.SettleSeconds = a.Int(0); break;
+                case "--removed-per-sweep": o.RemovedPerSweep = a.Int(1); break;
+                case "--sweep-concurrency": o.SweepConcurrency = ParseConcurrency(a.Text()); break;
+                case "--reminder-sweep": o.ReminderSweepSeconds = a.Int(0); break;
+                default: throw new ArgumentException($"Unknown option '{a.Name}'.\n\n{Usage}");
             }
         }
 

@@ -75,48 +75,32 @@ internal sealed class Options
     public static Options Parse(string[] args)
     {
         var o = new Options();
-        for (var i = 0; i < args.Length; i++)
+        var a = new ArgReader(args, start: 0);
+        while (a.MoveNext())
         {
-            var name = args[i];
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
-            int Int(int min) => int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min
-                ? v
-                : throw new ArgumentException($"{name} must be an integer ≥ {min}.");
-            switch (name)
+            switch (a.Name)
             {
-                case "--url": o.Url = new Uri(Next(), UriKind.Absolute); break;
-                case "--operator-key": o.OperatorKey = Next(); break;
-                case "--tenants": o.Tenants = Int(0); break;
-                case "--users-per-tenant": o.UsersPerTenant = Int(1); break;
-                case "--groups-per-tenant": o.GroupsPerTenant = Int(0); break;
-                case "--duration": o.DurationSeconds = Int(1); break;
-                case "--concurrency": o.Concurrency = Int(1); break;
-                case "--seed": o.Seed = Int(int.MinValue); break;
-                case "--out": o.Out = Next(); break;
-                case "--timeout": o.TimeoutSeconds = Int(1); break;
-                case "--initial-timeout": o.InitialTimeoutSeconds = Int(1); break;
-                case "--conflict-rate":
-                    o.ConflictRate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is >= 0 and <= 1
-                        ? f
-                        : throw new ArgumentException("--conflict-rate must be between 0 and 1.");
-                    break;
+                case "--url": o.Url = a.Url(); break;
+                case "--operator-key": o.OperatorKey = a.Text(); break;
+                case "--tenants": o.Tenants = a.Int(0); break;
+                case "--users-per-tenant": o.UsersPerTenant = a.Int(1); break;
+                case "--groups-per-tenant": o.GroupsPerTenant = a.Int(0); break;
+                case "--duration": o.DurationSeconds = a.Int(1); break;
+                case "--concurrency": o.Concurrency = a.Int(1); break;
+                case "--seed": o.Seed = a.Int(int.MinValue); break;
+                case "--out": o.Out = a.Text(); break;
+                case "--timeout": o.TimeoutSeconds = a.Int(1); break;
+                case "--initial-timeout": o.InitialTimeoutSeconds = a.Int(1); break;
+                case "--conflict-rate": o.ConflictRate = a.Double(0, 1); break;
                 case "--probe-tenant": o.ProbeTenant = true; break;
-                case "--label": o.Label = Next(); break;
-                case "--tenant-rate":
-                    o.TenantRate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var tr) && tr is >= 0 and <= 100_000
-                        ? tr
-                        : throw new ArgumentException("--tenant-rate must be between 0 and 100000.");
-                    break;
-                case "--probe-rate":
-                    o.ProbeRate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 10_000
-                        ? r
-                        : throw new ArgumentException("--probe-rate must be between 0 and 10000.");
-                    break;
-                case "--big-group": o.BigGroup = Int(0); break;
-                case "--big-group-iterations": o.BigGroupIterations = Int(1); break;
-                case "--server-pid": o.ServerPid = Int(1); break;
-                case "--pg-pid": o.PgPid = Int(1); break;
-                default: throw new ArgumentException($"Unknown option '{name}'.\n\n{Usage}");
+                case "--label": o.Label = a.Text(); break;
+                case "--tenant-rate": o.TenantRate = a.Double(0, 100_000); break;
+                case "--probe-rate": o.ProbeRate = a.Double(0, 10_000, minExclusive: true); break;
+                case "--big-group": o.BigGroup = a.Int(0); break;
+                case "--big-group-iterations": o.BigGroupIterations = a.Int(1); break;
+                case "--server-pid": o.ServerPid = a.Int(1); break;
+                case "--pg-pid": o.PgPid = a.Int(1); break;
+                default: throw new ArgumentException($"Unknown option '{a.Name}'.\n\n{Usage}");
             }
         }
 

@@ -10,21 +10,9 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        if (!ArgReader.TryParse(args, Options.Usage, Options.Parse, out var options, out var exitCode))
         {
-            Console.WriteLine(Options.Usage);
-            return 0;
-        }
-
-        Options options;
-        try
-        {
-            options = Options.Parse(args);
-        }
-        catch (Exception exception) when (exception is ArgumentException or UriFormatException)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            return 2;
+            return exitCode;
         }
 
         var recorder = new Recorder();
