@@ -24,6 +24,7 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSecretProtection(configuration, allowEphemeralKey: connectionString is null);
         services.AddEntraGroupReader(configuration);
+        services.AddVendorApp(configuration);
         services.AddMetrics();
         services.TryAddSingleton<AccessMetrics>();
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
@@ -96,9 +97,29 @@ public static class GrainServices
         services.TryAddSingleton<GraphSessions>();
         services.TryAddSingleton<IEntraGroupReader, EntraGroupReader>();
         return services;
-
-        static bool IsHttpsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
     }
+
+    /// <summary>
+    /// TOTAL's own multi-tenant app (<see cref="VendorAppOptions"/>, section <c>AzureAd</c>), checked at start: the
+    /// silos read Graph with it, the API signs in with it, so both register it.
+    /// </summary>
+    public static IServiceCollection AddVendorApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<VendorAppOptions>()
+            .Bind(configuration.GetSection(VendorAppOptions.Section))
+            .Validate(
+                options => string.IsNullOrWhiteSpace(options.ClientId) == string.IsNullOrWhiteSpace(options.ClientSecret),
+                "AzureAd:ClientId and AzureAd:ClientSecret go together: set both to offer TOTAL's shared app to customers without their own app registration, or neither.")
+            .Validate(options => string.IsNullOrWhiteSpace(options.Instance) || IsHttpsUrl(options.Instance), "AzureAd:Instance must be an absolute https URL, e.g. https://login.microsoftonline.com/ (or unset: SignIn:Instance).")
+            .Validate(
+                options => options.TenantId.Equals("organizations", StringComparison.OrdinalIgnoreCase) || options.TenantId.Equals("common", StringComparison.OrdinalIgnoreCase),
+                "AzureAd:TenantId must be 'organizations' (or 'common'): TOTAL's shared app signs in people of every customer's tenant.")
+            .Validate(options => options.CallbackPath.StartsWith('/'), "AzureAd:CallbackPath must be a path starting with '/', e.g. /signin-oidc.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    private static bool IsHttpsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
 
     /// <summary>One PostgreSQL connection pool per process, shared by the stores and the web tier.</summary>
     public static IServiceCollection AddPostgresDataSource(this IServiceCollection services, string connectionString)

@@ -62,6 +62,19 @@ public sealed partial class SecretTests
         Assert.All(SecretKeyRefs(rendered).Where(r => r.Key == "previous-encryption-key"), r => Assert.True(r.Optional));
     }
 
+    [Theory]
+    [MemberData(nameof(Kustomizations.ApplicationOverlayData), MemberType = typeof(Kustomizations))]
+    public async Task Api_and_silos_read_the_shared_app_secret_optionally_so_pods_start_without_it(string path)
+    {
+        var rendered = await Kustomizations.RenderAsync(path);
+
+        Assert.All(["total-api", "total-silo"], name =>
+        {
+            var secret = rendered.Deployment(name).Spec.Template.Spec.Containers.Single().Env("AzureAd__ClientSecret").ValueFrom?.SecretKeyRef;
+            Assert.Equal(("total-secrets", "azuread-client-secret", true), (secret?.Name, secret?.Key, secret?.Optional));
+        });
+    }
+
     [Fact]
     public void The_example_secret_holds_placeholders_not_values()
     {

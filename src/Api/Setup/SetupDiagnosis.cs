@@ -1,3 +1,4 @@
+using Total.Api.SignIn;
 using Total.Grains.Abstractions.Reconciliation;
 
 namespace Total.Api.Setup;
@@ -5,8 +6,9 @@ namespace Total.Api.Setup;
 /// <summary>
 /// The setup checklist, decided only from what TOTAL observed (no guessing about Entra's configuration):
 /// Test Connection seen, users and groups arriving, externalId carrying the Entra object id, title and
-/// department arriving, admin and monitored groups provisioned with members, and the app registration for
-/// sign-in and for Microsoft Graph (revocation that does not wait for provisioning).
+/// department arriving, admin and monitored groups provisioned with members, and the app for sign-in and for
+/// Microsoft Graph (revocation that does not wait for provisioning): the tenant's own registration, or TOTAL's
+/// shared app with the admin consent it needs.
 /// The step customers miss most is the externalId mapping; without it sign-in fails, so it is a problem.
 /// </summary>
 public static class SetupDiagnosis
@@ -103,34 +105,53 @@ public static class SetupDiagnosis
             : new(step, missingState, string.Join("; ", problems) + ".");
     }
 
-    private static SetupCheck SignIn(SetupObservations seen) =>
-        seen.Tenant.EntraClientId is not null && seen.Tenant.HasEntraClientSecret
-            ? new("Sign-in app registration", SetupState.Ok, "Client id and secret are set. Signing in from your organisation's link proves them.")
-            : new("Sign-in app registration", SetupState.Problem, "The app registration's client id or secret is missing: create one in your Entra tenant (redirect URI from Settings, a client secret, Graph permission GroupMember.Read.All with admin consent) and enter it under Settings.");
+    private static SetupCheck SignIn(SetupObservations seen)
+    {
+        const string Step = "Sign-in app registration";
+        if (TenantEntraApp.HasOwn(seen.Tenant))
+        {
+            return new(Step, SetupState.Ok, "Your own app registration: client id and secret are set. Signing in from your organisation's link proves them.");
+        }
+
+        return SharedAppConsentUrl(seen) is { } consent
+            ? new(Step, SetupState.Ok, $"TOTAL's shared app signs your organisation in: there is nothing to register in your tenant. Your Entra admin must grant it admin consent once (Settings has the link: {consent}) so TOTAL can read your admin groups with Microsoft Graph.")
+            : new(Step, SetupState.Problem, "The app registration's client id or secret is missing: create one in your Entra tenant (redirect URI from Settings, a client secret, Graph permission GroupMember.Read.All with admin consent) and enter it under Settings.");
+    }
 
     private static SetupCheck GraphAccess(SetupObservations seen)
     {
         const string Step = "Graph access (revocation without waiting for provisioning)";
-        if (seen.Tenant.EntraClientId is null || !seen.Tenant.HasEntraClientSecret)
+        var own = TenantEntraApp.HasOwn(seen.Tenant);
+        var consent = SharedAppConsentUrl(seen);
+        if (!own && consent is null)
         {
             return new(Step, SetupState.Warning, "No app registration yet: admins are re-checked against provisioning only, so a removal reaches TOTAL only with Entra's next cycle (about 40 minutes, longer when Entra quarantines the job).");
         }
+
+        var app = own ? "the app registration" : "TOTAL's shared app";
+        var fix = own
+            ? "Grant admin consent to GroupMember.Read.All on the app registration, or fix its secret in Settings."
+            : $"Your Entra admin must grant admin consent to TOTAL's shared app: {consent}";
 
         var status = seen.Revocation;
         var check = status?.LastGraphCheck;
         var lastReadOk = status?.LastGraphSuccessAt;
         if (check is { Succeeded: false } && (lastReadOk is null || check.CheckedAt > lastReadOk))
         {
-            return new(Step, SetupState.Problem, $"Test Graph access failed: {check.Message}");
+            return new(Step, SetupState.Problem, own ? $"Test Graph access failed: {check.Message}" : $"Test Graph access failed: {check.Message} {fix}");
         }
 
         if (status is { Outcome: ReconciliationOutcome.GraphFailed, Error: { } error })
         {
-            return new(Step, SetupState.Problem, $"The last check could not read Microsoft Graph: {error} Grant admin consent to GroupMember.Read.All on the app registration, or fix its secret in Settings.");
+            return new(Step, SetupState.Problem, $"The last check could not read Microsoft Graph: {error} {fix}");
         }
 
         return lastReadOk is { } at || check is { Succeeded: true }
-            ? new(Step, SetupState.Ok, $"Microsoft Graph was read with the app registration{(lastReadOk is { } read ? $" at {read:u}" : "")}: an admin removed in Entra loses access within one reconciliation period.")
+            ? new(Step, SetupState.Ok, $"Microsoft Graph was read with {app}{(lastReadOk is { } read ? $" at {read:u}" : "")}: an admin removed in Entra loses access within one reconciliation period.")
             : new(Step, SetupState.Pending, "Not checked yet: press Test Graph access in Settings, or wait for the first reconciliation.");
     }
+
+    /// <summary>The admin-consent link when the tenant uses TOTAL's shared app (no registration of its own); else null.</summary>
+    private static string? SharedAppConsentUrl(SetupObservations seen) =>
+        seen.EntraApp is { Source: EntraAppSource.Shared, AdminConsentUrl: { } url } && !TenantEntraApp.HasOwn(seen.Tenant) ? url : null;
 }

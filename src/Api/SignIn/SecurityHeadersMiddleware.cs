@@ -5,13 +5,14 @@ namespace Total.Api.SignIn;
 /// <summary>
 /// Headers every response carries: no framing, no MIME sniffing, no referrer leaks, and a strict CSP
 /// (the console needs no script or style from anywhere but itself). Forms may lead only to this site and to
-/// the Entra instance: browsers apply <c>form-action</c> to the redirects after a form, and the generic sign-in
-/// form ends at Microsoft's sign-in page.
+/// the Entra instances sign-in uses (<c>SignIn:Instance</c>, and TOTAL's shared app's when it has its own):
+/// browsers apply <c>form-action</c> to the redirects after a form, and the generic sign-in form ends at
+/// Microsoft's sign-in page.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SignInOptions> signIn)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SignInOptions> signIn, VendorApp vendorApp)
 {
     private readonly string _contentSecurityPolicy =
-        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self' {signIn.Value.Instance.GetLeftPart(UriPartial.Authority)}";
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self' {FormTargets(signIn.Value.Instance, vendorApp)}";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -31,5 +32,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sig
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    private static string FormTargets(Uri signInInstance, VendorApp vendorApp)
+    {
+        var signInOrigin = signInInstance.GetLeftPart(UriPartial.Authority);
+        var vendorOrigin = vendorApp.ConfiguredInstance.GetLeftPart(UriPartial.Authority);
+        return !vendorApp.IsConfigured || vendorOrigin == signInOrigin ? signInOrigin : $"{signInOrigin} {vendorOrigin}";
     }
 }

@@ -2,10 +2,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Total.Grains;
+using Total.Grains.Graph;
 
 namespace Total.Api.SignIn;
 
-/// <summary>Wires console sign-in: per-tenant OpenID Connect schemes, the console session cookie and the pages' authorization.</summary>
+/// <summary>
+/// Wires console sign-in: per-tenant OpenID Connect schemes, TOTAL's shared app for tenants without their own (when
+/// <c>AzureAd</c> is configured), the console session cookie and the pages' authorization.
+/// </summary>
 public static class SignInHosting
 {
     public const string ConsolePolicy = "ConsoleAdmin";
@@ -22,11 +27,22 @@ public static class SignInHosting
         services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StandIn.EntraStandIn>().CreateBackchannelHandler());
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, TenantOidcOptionsSetup>();
+        services.AddVendorApp(builder.Configuration);
+        services.AddSingleton<VendorApp>();
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, VendorOidcOptionsSetup>();
+        services.AddHttpClient(VendorOidcOptionsSetup.MetadataClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StandIn.EntraStandIn>().CreateBackchannelHandler());
 
         // Tenant schemes are added at run time; the handler's own post-configuration must still apply to them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
-        services.AddAuthentication()
+        var authentication = services.AddAuthentication()
             .AddCookie(ConsoleSession.Scheme, options => ConsoleSession.Configure(options, builder.Environment.IsDevelopment(), signIn.SessionIdleTimeout));
+        if (builder.Configuration.GetSection(VendorAppOptions.Section).Get<VendorAppOptions>() is { IsConfigured: true })
+        {
+            // One scheme for every tenant without its own app, added at start: its callback may reach any API process.
+            authentication.AddRemoteScheme<OpenIdConnectOptions, OpenIdConnectHandler>(VendorOidcScheme.Name, "Microsoft (TOTAL)", null);
+        }
+
         services.AddAuthorizationBuilder().AddPolicy(ConsolePolicy, policy => policy
             .AddAuthenticationSchemes(ConsoleSession.Scheme)
             .RequireAuthenticatedUser()
@@ -57,9 +73,13 @@ public static class SignInHosting
         return app;
     }
 
+    /// <summary>
+    /// <c>/t/{tenantId}/signin</c>: the tenant's own app registration when it has one (it always takes precedence),
+    /// else TOTAL's shared app when configured, else a page saying sign-in is not configured.
+    /// </summary>
     public static WebApplication MapConsoleSignIn(this WebApplication app)
     {
-        app.MapGet("/t/{tenantId:length(1,64)}/signin", async (string tenantId, string? login_hint, TenantOidcSchemes schemes) =>
+        app.MapGet("/t/{tenantId:length(1,64)}/signin", async (string tenantId, string? login_hint, TenantOidcSchemes schemes, VendorApp vendorApp) =>
         {
             var settings = await schemes.EnsureAsync(tenantId);
             if (settings is null)
@@ -67,8 +87,14 @@ public static class SignInHosting
                 return Results.Redirect(SignInTokenValidation.NoAccessUrl(NoAccessReason.TenantNotOnboarded, null));
             }
 
-            return settings.CanSignIn
-                ? Results.Challenge(LoginHint.Carry(new AuthenticationProperties { RedirectUri = "/console" }, login_hint), [TenantOidcSchemes.SchemeName(tenantId)])
+            var properties = LoginHint.Carry(new AuthenticationProperties { RedirectUri = "/console" }, login_hint);
+            if (settings.CanSignIn)
+            {
+                return Results.Challenge(properties, [TenantOidcSchemes.SchemeName(tenantId)]);
+            }
+
+            return vendorApp.IsConfigured
+                ? Results.Challenge(VendorOidcScheme.For(settings, properties), [VendorOidcScheme.Name])
                 : Results.Redirect(SignInTokenValidation.NoAccessUrl(NoAccessReason.SignInNotConfigured, tenantId));
         });
         app.MapRazorPages();

@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.SignIn;
 
 /// <summary>
-/// What happens after Entra's ID token passed signature, issuer, audience and lifetime checks: the token
-/// must be of this tenant (<c>tid</c>), name the user (<c>oid</c>), and that user must be provisioned with
-/// externalId = oid, active, and in an admin group. Otherwise: no session, and a page that says why.
-/// Only then is our own session issued, carrying the access revision it was granted under.
+/// What happens after Entra's ID token passed signature, issuer, audience and lifetime checks, the same for a
+/// tenant's own scheme and for TOTAL's shared app: the token must be of the tenant the sign-in is for (<c>tid</c>),
+/// name the user (<c>oid</c>), and that user must be provisioned with externalId = oid, active, and in an admin
+/// group. Otherwise: no session, and a page that says why. Only then is our own session issued, carrying the
+/// access revision it was granted under.
 /// </summary>
 public static class SignInTokenValidation
 {
@@ -20,7 +22,9 @@ public static class SignInTokenValidation
     {
         var services = context.HttpContext.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInTokenValidation));
-        var tenant = services.GetRequiredService<TenantOidcSchemes>().SettingsFor(context.Scheme.Name);
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var tenantId = TenantIdOf(context.Scheme, context.Properties);
+        var tenant = tenantId is null ? null : await grains.GetGrain<ITenantGrain>(tenantId).GetAsync();
         var token = context.Principal!;
         if (tenant is null)
         {
@@ -28,8 +32,9 @@ public static class SignInTokenValidation
             return;
         }
 
-        // Issuer validation already pinned the tenant's issuer; tid is checked too, as Microsoft advises,
-        // so a token minted for another tenant can never open this tenant's console.
+        // A tenant's own authority already pinned its issuer, but the shared app's multi-tenant issuer check accepts
+        // every Entra tenant: tid alone says whose token this is, so a token minted for another tenant (a person of
+        // another organisation finishing a sign-in started for this one) never opens this tenant's console.
         if (!Guid.TryParse(token.FindFirst("tid")?.Value, out var tid) || tid != tenant.EntraTenantId)
         {
             logger.LogWarning("Sign-in to tenant {TenantId} refused: token tid {Tid} is not the tenant's Entra tenant id", tenant.TenantId, token.FindFirst("tid")?.Value);
@@ -44,7 +49,6 @@ public static class SignInTokenValidation
             return;
         }
 
-        var grains = services.GetRequiredService<IGrainFactory>();
         var decision = await grains.GetGrain<IAccessDecisionGrain>(tenant.TenantId).DecideAsync(oid);
         if (decision is null)
         {
@@ -87,7 +91,7 @@ public static class SignInTokenValidation
     {
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInTokenValidation));
         logger.LogWarning(context.Failure, "Sign-in through scheme {Scheme} failed", context.Scheme.Name);
-        var tenantId = context.Scheme.Name.StartsWith(TenantOidcSchemes.Prefix, StringComparison.Ordinal) ? context.Scheme.Name[TenantOidcSchemes.Prefix.Length..] : null;
+        var tenantId = TenantIdOf(context.Scheme, context.Properties);
         context.Response.Redirect(NoAccessUrl(NoAccessReason.SignInFailed, tenantId));
         context.HandleResponse();
         return Task.CompletedTask;
@@ -95,6 +99,13 @@ public static class SignInTokenValidation
 
     public static string NoAccessUrl(NoAccessReason reason, string? tenantId) =>
         tenantId is null ? $"/no-access?reason={reason}" : $"/no-access?reason={reason}&tenant={Uri.EscapeDataString(tenantId)}";
+
+    /// <summary>
+    /// The TOTAL tenant a sign-in is for: a tenant's own scheme names it; TOTAL's shared app carries it in the
+    /// protected state (<see cref="VendorOidcScheme"/>). Null when neither does.
+    /// </summary>
+    private static string? TenantIdOf(AuthenticationScheme scheme, AuthenticationProperties? properties) =>
+        scheme.Name == VendorOidcScheme.Name ? VendorOidcScheme.TenantId(properties) : TenantOidcSchemes.TenantIdOf(scheme.Name);
 
     /// <summary>
     /// No user has externalId = oid. If one has the same userName (UPN), the person is provisioned but the

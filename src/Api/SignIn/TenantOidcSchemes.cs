@@ -7,9 +7,10 @@ using Total.Grains.Abstractions.Tenants;
 namespace Total.Api.SignIn;
 
 /// <summary>
-/// One OpenID Connect scheme per tenant (<c>entra-{tenantId}</c>), added on first use, because every customer
-/// signs in through their own Entra app registration: own authority, client id and secret. Settings are
-/// read from the tenant grain and the scheme's options rebuilt when they change.
+/// One OpenID Connect scheme per tenant (<c>entra-{tenantId}</c>), added on first use, for every customer who signs
+/// in through their own Entra app registration: own authority, client id and secret. Settings are read from the
+/// tenant grain and the scheme's options rebuilt when they change. Customers without one use the shared
+/// <see cref="VendorOidcScheme"/> when TOTAL's own app is configured.
 /// </summary>
 public sealed class TenantOidcSchemes(
     IAuthenticationSchemeProvider schemes,
@@ -22,9 +23,13 @@ public sealed class TenantOidcSchemes(
 
     public static string SchemeName(string tenantId) => Prefix + tenantId;
 
+    /// <summary>The tenant a tenant scheme belongs to; null for any other scheme.</summary>
+    public static string? TenantIdOf(string schemeName) =>
+        schemeName.StartsWith(Prefix, StringComparison.Ordinal) && schemeName != VendorOidcScheme.Name ? schemeName[Prefix.Length..] : null;
+
     /// <summary>The settings a scheme's options are built from (see <see cref="TenantOidcOptionsSetup"/>).</summary>
     public TenantSignInSettings? SettingsFor(string schemeName) =>
-        schemeName.StartsWith(Prefix, StringComparison.Ordinal) && _settings.TryGetValue(schemeName[Prefix.Length..], out var settings) ? settings : null;
+        TenantIdOf(schemeName) is { } tenantId && _settings.TryGetValue(tenantId, out var settings) ? settings : null;
 
     /// <summary>
     /// Makes sure the tenant's scheme exists with its current settings. Returns the tenant's settings

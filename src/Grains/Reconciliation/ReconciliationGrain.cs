@@ -23,6 +23,7 @@ public sealed class ReconciliationGrain(
     IEntraGroupReader graph,
     IAccessStore accessStore,
     IOptions<ReconciliationOptions> options,
+    IOptions<VendorAppOptions> vendorApp,
     AccessMetrics metrics,
     TimeProvider time,
     ILogger<ReconciliationGrain> logger) : Grain, IReconciliationGrain, IRemindable
@@ -187,7 +188,7 @@ public sealed class ReconciliationGrain(
         };
 
         // 2. Graph: who is still in an admin group in Entra.
-        if (await CredentialsAsync() is not { } credentials)
+        if (await GraphAppAsync() is not { } graphApp)
         {
             return status with
             {
@@ -201,7 +202,9 @@ public sealed class ReconciliationGrain(
         status = status with
         {
             Mode = ReconciliationMode.ScimAndGraph,
-            ModeReason = "Admins are re-checked against SCIM and against the admin groups' membership in Entra, read with Microsoft Graph.",
+            ModeReason = graphApp.Shared
+                ? "Admins are re-checked against SCIM and against the admin groups' membership in Entra, read with Microsoft Graph through TOTAL's shared app (it needs your Entra admin's consent to GroupMember.Read.All)."
+                : "Admins are re-checked against SCIM and against the admin groups' membership in Entra, read with Microsoft Graph.",
             UncheckedAdminGroups = targets.Unchecked,
         };
         if (targets.ObjectIds.Count == 0)
@@ -217,7 +220,7 @@ public sealed class ReconciliationGrain(
         GroupMembershipRead read;
         try
         {
-            read = await graph.ReadAsync(credentials, targets.ObjectIds, state.State.DeltaLink, cancellationToken);
+            read = await graph.ReadAsync(graphApp.Credentials, targets.ObjectIds, state.State.DeltaLink, cancellationToken);
         }
         catch (GraphAccessException exception)
         {
@@ -318,7 +321,7 @@ public sealed class ReconciliationGrain(
     {
         var now = time.GetUtcNow();
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetAsync();
-        if (tenant is null || await CredentialsAsync() is not { } credentials)
+        if (tenant is null || await GraphAppAsync() is not { } graphApp)
         {
             return new GraphAccessCheck(false, "No app registration client id and secret are set: enter them first.", now);
         }
@@ -327,9 +330,10 @@ public sealed class ReconciliationGrain(
         using var timeout = new CancellationTokenSource(ProbeTimeout);
         try
         {
-            await graph.ProbeAsync(credentials, targets.ObjectIds, timeout.Token);
+            await graph.ProbeAsync(graphApp.Credentials, targets.ObjectIds, timeout.Token);
             var what = targets.ObjectIds.Count > 0 ? "read the members of an admin group" : "read group members (no admin group with an Entra object id is provisioned yet)";
-            return new GraphAccessCheck(true, $"Graph access works: TOTAL signed in as the app registration and could {what} with GroupMember.Read.All.", time.GetUtcNow());
+            var app = graphApp.Shared ? "TOTAL's shared app" : "the app registration";
+            return new GraphAccessCheck(true, $"Graph access works: TOTAL signed in as {app} and could {what} with GroupMember.Read.All.", time.GetUtcNow());
         }
         catch (GraphAccessException exception)
         {
@@ -341,11 +345,24 @@ public sealed class ReconciliationGrain(
         }
     }
 
-    /// <summary>The tenant's app registration for Graph, or null when its client id or secret is missing.</summary>
-    private async Task<GraphCredentials?> CredentialsAsync() =>
-        await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetSignInSettingsAsync() is { ClientId: { Length: > 0 } clientId, ClientSecret: { Length: > 0 } secret } settings
-            ? new GraphCredentials(settings.EntraTenantId, clientId, secret)
-            : null;
+    /// <summary>
+    /// The app Graph is read with: the tenant's own registration when its client id and secret are set, else TOTAL's
+    /// shared app (<c>AzureAd</c>) acting in the tenant's directory under the consent its admin gave, else none.
+    /// </summary>
+    private async Task<(GraphCredentials Credentials, bool Shared)?> GraphAppAsync()
+    {
+        if (await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetSignInSettingsAsync() is not { } settings)
+        {
+            return null;
+        }
+
+        if (settings.CanSignIn)
+        {
+            return (new GraphCredentials(settings.EntraTenantId, settings.ClientId!, settings.ClientSecret!), false);
+        }
+
+        return vendorApp.Value.GraphCredentialsIn(settings.EntraTenantId) is { } shared ? (shared, true) : null;
+    }
 
     private async Task PruneAccessLogAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -20,6 +20,14 @@ public static class OperatorCalls
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return new CreatedTenant((string)body["tenantId"]!, new Uri((string)body["scimBaseUrl"]!), (string)body["scimToken"]!, body);
     }
+
+    /// <summary>Runs the tenant's reconciliation now (<c>POST …/reconciliation</c>); returns its status.</summary>
+    public static async Task<JsonObject> ReconcileAsync(this HttpClient operatorClient, string tenantId)
+    {
+        var response = await operatorClient.PostAsync($"/operator/tenants/{tenantId}/reconciliation", null, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+    }
 }
 
 public sealed record CreatedTenant(string TenantId, Uri ScimBaseUrl, string ScimToken, JsonObject Body)

@@ -182,19 +182,14 @@ public abstract class GraphReconciliationTests
     private async Task<(SignInTenant Tenant, SignInPerson Admin, ConsoleBrowser Browser, GraphStandInTenant Graph)> SignedInAdminWithGraphAsync()
     {
         var tenant = await SignInTenant.OnboardAsync(Server);
-        var admin = await tenant.ProvisionAdminAsync();
-        var graph = tenant.Graph;
-        var browser = new ConsoleBrowser(Server.BaseAddress);
-        Assert.Equal("/console", (await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName)).AbsolutePath);
-        return (tenant, admin, browser, graph);
+        var (admin, browser) = await SignedInConsole.AdminOfAsync(Server, tenant);
+        return (tenant, admin, browser, tenant.Graph);
     }
 
     private async Task<JsonObject> ReconcileAsync(SignInTenant tenant)
     {
         using var operatorClient = Server.CreateOperatorClient();
-        var response = await operatorClient.PostAsync($"/operator/tenants/{tenant.TenantId}/reconciliation", null, Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
+        return await operatorClient.ReconcileAsync(tenant.TenantId);
     }
 
     private async Task<bool> AdminAsync(SignInTenant tenant, string oid)

@@ -1,4 +1,5 @@
 using Total.Api.Setup;
+using Total.Api.SignIn;
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
@@ -93,6 +94,23 @@ public sealed class SetupDiagnosisTests
         Assert.Equal(SetupState.Ok, Check(readSince, "Graph access").State);
     }
 
+    [Fact]
+    public void A_tenant_on_the_shared_app_is_told_to_grant_admin_consent_with_the_link()
+    {
+        var shared = new TenantEntraApp(EntraAppSource.Shared, "https://login.microsoftonline.com/0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02/v2.0/adminconsent?client_id=total");
+
+        var notChecked = SetupDiagnosis.Evaluate(Seen(entraApp: shared, revocation: Revocation(null, null)));
+        var refused = SetupDiagnosis.Evaluate(Seen(entraApp: shared, revocation: Revocation(new GraphAccessCheck(false, "Authorization_RequestDenied: Insufficient privileges.", Now), null)));
+
+        var signIn = Check(notChecked, "Sign-in app registration");
+        Assert.Equal(SetupState.Ok, signIn.State);
+        Assert.Contains("TOTAL's shared app", signIn.Detail, StringComparison.Ordinal);
+        Assert.Contains(shared.AdminConsentUrl!, signIn.Detail, StringComparison.Ordinal);
+        Assert.Equal(SetupState.Pending, Check(notChecked, "Graph access").State);
+        Assert.Equal(SetupState.Problem, Check(refused, "Graph access").State);
+        Assert.Contains(shared.AdminConsentUrl!, Check(refused, "Graph access").Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Users?filter=userName eq \"13c9a5e1-7b2f-4d8e-9a61-0c2f4b7e8d11\"", 200, true)]
     [InlineData("Users?filter=externalId eq \"13c9a5e1-7b2f-4d8e-9a61-0c2f4b7e8d11\"", 200, true)]
@@ -114,13 +132,15 @@ public sealed class SetupDiagnosisTests
         IReadOnlyList<ObservedGroup>? groups = null,
         IReadOnlyList<string>? adminGroups = null,
         bool app = false,
-        ReconciliationStatus? revocation = null) => new(
+        ReconciliationStatus? revocation = null,
+        TenantEntraApp? entraApp = null) => new(
             new TenantDetails("t", "Contoso", Guid.NewGuid(), app ? Guid.NewGuid().ToString() : null, app, adminGroups ?? [], [], Now, Now, null),
             provisioning ?? new ProvisioningStatus(null, null, 0, 0),
             users?.Count ?? 0,
             users ?? [],
             groups ?? [],
-            revocation);
+            revocation,
+            entraApp);
 
     private static ReconciliationStatus Revocation(GraphAccessCheck? check, DateTimeOffset? lastRead) => new(
         ReconciliationMode.ScimAndGraph, "", TimeSpan.FromMinutes(5), ReconciliationOutcome.Succeeded, lastRead, null, null, [], 0, 0, 0, 0, false, lastRead, null, check);

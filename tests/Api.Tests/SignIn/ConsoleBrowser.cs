@@ -31,8 +31,9 @@ public sealed partial class ConsoleBrowser : IDisposable
     /// <summary>
     /// Starts sign-in at <c>/t/{tenantId}/signin</c>, signs in at the stand-in as the given person (plus any test
     /// knobs) and follows the callback; returns where the product sent the browser in the end.
+    /// <paramref name="signInAt"/> changes the authorize URL the product chose, as a person editing the address bar would.
     /// </summary>
-    public async Task<Uri> SignInAsync(string tenantId, string oid, string name, string preferredUsername, IDictionary<string, string>? knobs = null)
+    public async Task<Uri> SignInAsync(string tenantId, string oid, string name, string preferredUsername, IDictionary<string, string>? knobs = null, Func<Uri, Uri>? signInAt = null)
     {
         var challenge = await _client.GetAsync($"/t/{tenantId}/signin", Cancel);
         if (challenge.StatusCode != HttpStatusCode.Redirect || challenge.Headers.Location is not { } authorize || !authorize.AbsolutePath.EndsWith("/oauth2/v2.0/authorize", StringComparison.Ordinal))
@@ -40,6 +41,7 @@ public sealed partial class ConsoleBrowser : IDisposable
             return challenge.Headers.Location ?? throw new InvalidOperationException($"/t/{tenantId}/signin answered {(int)challenge.StatusCode}");
         }
 
+        authorize = signInAt?.Invoke(authorize) ?? authorize;
         var form = QueryHelpers.ParseQuery(authorize.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
         form["oid"] = oid;
         form["name"] = name;

@@ -245,7 +245,8 @@ public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFix
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
-    private static async Task AssertNoAccessAsync(ConsoleBrowser browser, Uri landing, string reason)
+    /// <summary>The browser landed on the no-access page for <paramref name="reason"/>, which says so, and has no console session.</summary>
+    internal static async Task AssertNoAccessAsync(ConsoleBrowser browser, Uri landing, string reason)
     {
         Assert.Equal("/no-access", landing.AbsolutePath);
         Assert.Equal(reason, QueryHelpers.ParseQuery(landing.Query)["reason"].ToString());

@@ -195,6 +195,37 @@ public sealed class EntraStandInTests(StandInServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_tenants_code_is_redeemed_at_the_organizations_endpoint_as_multi_tenant_apps_do()
+    {
+        var tid = Guid.NewGuid();
+        var authorization = await AuthorizeAsync(tid);
+
+        var (status, tokens) = await RedeemAsync("organizations", authorization);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(tid.ToString("D"), Claim(new JsonWebToken((string)tokens["id_token"]!), "tid"));
+    }
+
+    [Fact]
+    public async Task Admin_consent_grants_the_app_in_that_tenant_and_returns_as_entra_does()
+    {
+        var tid = Guid.NewGuid();
+        var clientId = Guid.NewGuid().ToString();
+        var apps = fixture.Server.Services.GetRequiredService<StandInAppRegistrations>();
+        apps.SetConsent(tid, clientId, granted: false);
+        using var browser = fixture.CreateBrowserClient();
+
+        var response = await browser.GetAsync(
+            $"/{tid}/v2.0/adminconsent?client_id={clientId}&scope={Uri.EscapeDataString("https://graph.microsoft.com/.default")}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&state=s1",
+            Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var query = QueryHelpers.ParseQuery(response.Headers.Location!.Query);
+        Assert.Equal(("True", tid.ToString("D"), "s1"), (query["admin_consent"].ToString(), query["tenant"].ToString(), query["state"].ToString()));
+        Assert.True(apps.HasConsent(tid, clientId));
+    }
+
+    [Fact]
     public async Task Token_request_without_a_client_credential_is_invalid_client()
     {
         var tid = Guid.NewGuid();

@@ -9,7 +9,7 @@ using Total.Api.Tests.Infrastructure;
 namespace Total.Api.Tests.SignIn;
 
 /// <summary>
-/// A tenant onboarded with an app registration and an admin group, ready for console sign-in tests. Like Entra, the
+/// A tenant onboarded with an app registration (unless told otherwise) and an admin group, ready for console sign-in tests. Like Entra, the
 /// Graph stand-in holds the admin group too, with every admin provisioned through here: reconciliation (a
 /// reminder may fire during any test) sees the same Entra, and only a test that changes Graph itself sees a
 /// Graph-only removal.
@@ -37,19 +37,24 @@ public sealed class SignInTenant(string tenantId, string name, Uri scimBase, str
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public static async Task<SignInTenant> OnboardAsync(TotalServer server)
+    /// <summary>The client id of the tenant's own app registration; null when it was onboarded without one.</summary>
+    public string? ClientId { get; private set; }
+
+    /// <param name="ownApp">False onboards the tenant without an app registration of its own (SCIM only, or TOTAL's shared app).</param>
+    public static async Task<SignInTenant> OnboardAsync(TotalServer server, bool ownApp = true)
     {
         using var operatorClient = server.CreateOperatorClient();
         var entraTenantId = Guid.NewGuid();
         var name = "Contoso " + entraTenantId.ToString("N")[..6];
+        var clientId = ownApp ? Guid.NewGuid().ToString() : null;
         var response = await operatorClient.PostAsJsonAsync("/operator/tenants", new
         {
             name,
             entraTenantId = entraTenantId.ToString(),
             adminGroups = new[] { "TOTAL-Admins" },
             monitoredGroups = Array.Empty<string>(),
-            entraClientId = Guid.NewGuid().ToString(),
-            entraClientSecret = "stand-in-accepts-any-secret",
+            entraClientId = clientId,
+            entraClientSecret = ownApp ? "stand-in-accepts-any-secret" : null,
         }, Cancel);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
@@ -57,6 +62,7 @@ public sealed class SignInTenant(string tenantId, string name, Uri scimBase, str
         var group = await tenant.ScimAsync(HttpMethod.Post, "Groups", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"TOTAL-Admins","externalId":"{{AdminGroupObjectId}}","members":[]}""");
         tenant.AdminGroupId = (string)group!["id"]!;
         tenant.EntraTenantId = entraTenantId;
+        tenant.ClientId = clientId;
         tenant._graph = server.Services.GetService<GraphStandInDirectory>()?.Tenant(entraTenantId);
         tenant._graph?.PutGroup(AdminGroupObjectId, "TOTAL-Admins", []);
         return tenant;

@@ -9,10 +9,17 @@ public static class SignedInConsole
     public static async Task<(SignInTenant Tenant, ConsoleBrowser Browser)> AdminAsync(TotalServer server)
     {
         var tenant = await SignInTenant.OnboardAsync(server);
+        var (_, browser) = await AdminOfAsync(server, tenant);
+        return (tenant, browser);
+    }
+
+    /// <summary>A new admin of <paramref name="tenant"/>, signed in to the console.</summary>
+    public static async Task<(SignInPerson Admin, ConsoleBrowser Browser)> AdminOfAsync(TotalServer server, SignInTenant tenant)
+    {
         var admin = await tenant.ProvisionAdminAsync();
         var browser = new ConsoleBrowser(server.BaseAddress);
         Assert.Equal("/console", (await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName)).AbsolutePath);
-        return (tenant, browser);
+        return (admin, browser);
     }
 
     public static async Task<string> PageAsync(ConsoleBrowser browser, string path)

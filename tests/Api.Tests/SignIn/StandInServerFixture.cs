@@ -5,7 +5,7 @@ using Total.Api.Tests.Infrastructure;
 namespace Total.Api.Tests.SignIn;
 
 /// <summary>One Development-mode embedded server with the local Entra stand-in on a free HTTPS port.</summary>
-public sealed class StandInServerFixture : IAsyncLifetime
+public class StandInServerFixture : IAsyncLifetime
 {
     private TotalServer? _server;
 
@@ -47,7 +47,10 @@ public sealed class StandInServerFixture : IAsyncLifetime
     public HttpClient CreateBrowserClient() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async ValueTask InitializeAsync() => _server = await TotalServer.StartApiAsync(Settings("Development"));
+    public async ValueTask InitializeAsync() => _server = await TotalServer.StartApiAsync(ServerSettings());
+
+    /// <summary>What the server starts with; a derived fixture adds its own settings.</summary>
+    protected virtual Dictionary<string, string?> ServerSettings() => Settings("Development");
 
     public async ValueTask DisposeAsync()
     {
@@ -56,5 +59,7 @@ public sealed class StandInServerFixture : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -15,10 +15,10 @@ namespace Total.Api.Pages.Console;
 
 /// <summary>
 /// Settings → SSO &amp; Provisioning: what the customer's IT team copies into Entra (Tenant URL, Secret Token,
-/// redirect URI) and what TOTAL needs from Entra (app registration, admin and monitored groups). The tenant
-/// is always the session's own; nothing in a form can name another.
+/// redirect URI) and what TOTAL needs from Entra (app registration or admin consent to TOTAL's shared app, admin
+/// and monitored groups). The tenant is always the session's own; nothing in a form can name another.
 /// </summary>
-public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl, ScimTokenRotation rotation, IOptions<ScimOptions> scimOptions) : PageModel
+public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl, ScimTokenRotation rotation, IOptions<ScimOptions> scimOptions, VendorApp vendorApp) : PageModel
 {
     public const int MaxGroupsListed = 500;
 
@@ -27,6 +27,14 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     public string TenantUrl { get; private set; } = "";
 
     public string RedirectUri { get; private set; } = "";
+
+    /// <summary>Which app the tenant signs in with: its own registration, TOTAL's shared app, or none.</summary>
+    public TenantEntraApp EntraApp { get; private set; } = new(EntraAppSource.None);
+
+    /// <summary>TOTAL's shared app's client id and its one redirect URI (registered by TOTAL, not by the customer).</summary>
+    public string SharedClientId => vendorApp.ClientId;
+
+    public string SharedRedirectUri { get; private set; } = "";
 
     public string SignInLink { get; private set; } = "";
 
@@ -122,6 +130,8 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
         TenantUrl = scimBaseUrl.For(Request, TenantId);
         var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
         RedirectUri = $"{root}/signin-oidc/{TenantId}";
+        EntraApp = TenantEntraApp.Of(Tenant, vendorApp, Request);
+        SharedRedirectUri = vendorApp.RedirectUri(root);
         SignInLink = $"{root}/t/{TenantId}";
         var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(TenantId, "Group"))
             .QueryAsync(new DirectoryQuery(null, "displayName", false, 1, MaxGroupsListed));

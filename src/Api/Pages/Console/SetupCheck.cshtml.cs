@@ -10,7 +10,7 @@ using Total.Grains.Abstractions.Tenants;
 namespace Total.Api.Pages.Console;
 
 /// <summary>Setup check: each setup step, verified from what TOTAL observed, with what to fix.</summary>
-public sealed class SetupCheckModel(IGrainFactory grains) : PageModel
+public sealed class SetupCheckModel(IGrainFactory grains, VendorApp vendorApp) : PageModel
 {
     public const int UserSample = 200;
     public const int GroupLimit = 500;
@@ -36,6 +36,6 @@ public sealed class SetupCheckModel(IGrainFactory grains) : PageModel
             return new ObservedUser(user.UserName, user.ExternalId, user.Title, user.Department);
         }).ToList();
         var revocation = await grains.GetGrain<IReconciliationGrain>(tenantId).GetStatusAsync();
-        Checks = SetupDiagnosis.Evaluate(new SetupObservations(tenant, provisioning, users.TotalResults, sample, observedGroups, revocation));
+        Checks = SetupDiagnosis.Evaluate(new SetupObservations(tenant, provisioning, users.TotalResults, sample, observedGroups, revocation, TenantEntraApp.Of(tenant, vendorApp, Request)));
     }
 }

@@ -55,7 +55,7 @@ public static class EntraStandInHosting
     /// <summary>
     /// Maps the stand-in's Entra v2.0 endpoints and the Microsoft Graph stand-in when it is active; maps nothing
     /// otherwise (they are 404). Discovery, keys, the token endpoint and Graph answer only on the stand-in's HTTPS
-    /// endpoint; authorize and logout, which browsers visit, answer on every endpoint.
+    /// endpoint; authorize, logout and admin consent, which browsers visit, answer on every endpoint.
     /// </summary>
     public static WebApplication MapEntraStandIn(this WebApplication app)
     {
@@ -75,6 +75,7 @@ public static class EntraStandInHosting
 
         var browser = app.MapGroup(string.Empty).ExcludeFromDescription();
         StandInAuthorizeEndpoints.Map(browser);
+        StandInAdminConsentEndpoint.Map(browser);
         return app;
     }
 }

@@ -11,7 +11,9 @@ namespace Total.Api.SignIn.StandIn;
 /// app-only Microsoft Graph token (<see cref="ClientCredentialsGrant"/>). The client must present a credential:
 /// any non-empty secret or assertion, unless the tenant has app registrations
 /// (<see cref="StandInAppRegistrations"/>), which are then enforced. A code must match the client, redirect
-/// URI, tenant and PKCE challenge it was issued for.
+/// URI and PKCE challenge it was issued for, and be redeemed either in the tenant the person signed in to or, as
+/// multi-tenant apps do, at Entra's tenant-independent endpoints (<c>organizations</c>, <c>common</c>), which
+/// accept a code of any tenant.
 /// </summary>
 internal static class StandInTokenEndpoint
 {
@@ -81,12 +83,12 @@ internal static class StandInTokenEndpoint
                 return StandInError.InvalidGrant(70008, "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.", now);
         }
 
-        if (grant!.Tenant.Segment != parsed.Segment)
+        if (!parsed.IsMultiTenant && parsed.TenantId != grant!.Identity.TenantId)
         {
             return StandInError.InvalidGrant(700005, "Provided Authorization Code is intended to use against other tenant, thus rejected.", now);
         }
 
-        if (!string.Equals(grant.Request.ClientId, client.ClientId, StringComparison.Ordinal))
+        if (!string.Equals(grant!.Request.ClientId, client.ClientId, StringComparison.Ordinal))
         {
             return StandInError.InvalidGrant(70000, "The code was issued to another client_id.", now);
         }
