@@ -110,7 +110,9 @@ public static class SetupDiagnosis
         const string Step = "Sign-in app registration";
         if (TenantEntraApp.HasOwn(seen.Tenant))
         {
-            return new(Step, SetupState.Ok, "Your own app registration: client id and secret are set. Signing in from your organisation's link proves them.");
+            return seen.Tenant.HasEntraClientSecret
+                ? new(Step, SetupState.Ok, "Your own app registration: client id and secret are set. Signing in from your organisation's link proves them.")
+                : new(Step, SetupState.Problem, "Your own app registration's client id is set but its client secret is missing: create a secret on the app registration and enter it under Settings. Until then nobody can sign in.");
         }
 
         return SharedAppConsentUrl(seen) is { } consent

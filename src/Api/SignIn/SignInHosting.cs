@@ -74,8 +74,9 @@ public static class SignInHosting
     }
 
     /// <summary>
-    /// <c>/t/{tenantId}/signin</c>: the tenant's own app registration when it has one (it always takes precedence),
-    /// else TOTAL's shared app when configured, else a page saying sign-in is not configured.
+    /// <c>/t/{tenantId}/signin</c>: the tenant's own app registration when it has one (it always takes precedence, and
+    /// while its secret is missing sign-in is not configured), else TOTAL's shared app when configured, else a page
+    /// saying sign-in is not configured.
     /// </summary>
     public static WebApplication MapConsoleSignIn(this WebApplication app)
     {
@@ -93,7 +94,7 @@ public static class SignInHosting
                 return Results.Challenge(properties, [TenantOidcSchemes.SchemeName(tenantId)]);
             }
 
-            return vendorApp.IsConfigured
+            return vendorApp.IsConfigured && !settings.HasOwnApp
                 ? Results.Challenge(VendorOidcScheme.For(settings, properties), [VendorOidcScheme.Name])
                 : Results.Redirect(SignInTokenValidation.NoAccessUrl(NoAccessReason.SignInNotConfigured, tenantId));
         });

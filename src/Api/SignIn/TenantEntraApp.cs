@@ -22,8 +22,8 @@ public sealed record TenantEntraApp(EntraAppSource Source, string? AdminConsentU
             : new TenantEntraApp(EntraAppSource.None);
     }
 
-    /// <summary>Both halves of the tenant's own app registration are set.</summary>
-    public static bool HasOwn(TenantDetails tenant) => !string.IsNullOrEmpty(tenant.EntraClientId) && tenant.HasEntraClientSecret;
+    /// <summary>The tenant chose its own app registration (see <see cref="TenantSignInSettings.HasOwnApp"/>).</summary>
+    public static bool HasOwn(TenantDetails tenant) => !string.IsNullOrEmpty(tenant.EntraClientId);
 }
 
 public enum EntraAppSource

@@ -346,8 +346,8 @@ public sealed class ReconciliationGrain(
     }
 
     /// <summary>
-    /// The app Graph is read with: the tenant's own registration when its client id and secret are set, else TOTAL's
-    /// shared app (<c>AzureAd</c>) acting in the tenant's directory under the consent its admin gave, else none.
+    /// The app Graph is read with: the tenant's own registration when it has one (none while its secret is missing),
+    /// else TOTAL's shared app (<c>AzureAd</c>) acting in the tenant's directory under the consent its admin gave.
     /// </summary>
     private async Task<(GraphCredentials Credentials, bool Shared)?> GraphAppAsync()
     {
@@ -356,9 +356,9 @@ public sealed class ReconciliationGrain(
             return null;
         }
 
-        if (settings.CanSignIn)
+        if (settings.HasOwnApp)
         {
-            return (new GraphCredentials(settings.EntraTenantId, settings.ClientId!, settings.ClientSecret!), false);
+            return settings.CanSignIn ? (new GraphCredentials(settings.EntraTenantId, settings.ClientId!, settings.ClientSecret!), false) : null;
         }
 
         return vendorApp.Value.GraphCredentialsIn(settings.EntraTenantId) is { } shared ? (shared, true) : null;

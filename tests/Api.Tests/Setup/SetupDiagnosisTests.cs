@@ -80,6 +80,22 @@ public sealed class SetupDiagnosisTests
     }
 
     [Fact]
+    public void Own_app_with_a_client_id_but_no_secret_is_a_problem_even_when_the_shared_app_exists()
+    {
+        var shared = new TenantEntraApp(EntraAppSource.Shared, "https://login.microsoftonline.com/0e4c1a77-2d9b-4f60-8a13-5b7c6d8e9f02/v2.0/adminconsent?client_id=total");
+        var seen = Seen(entraApp: shared) with
+        {
+            Tenant = new TenantDetails("t", "Contoso", Guid.NewGuid(), Guid.NewGuid().ToString(), false, [], [], Now, Now, null),
+        };
+
+        var signIn = Check(SetupDiagnosis.Evaluate(seen), "Sign-in app registration");
+
+        Assert.Equal(SetupState.Problem, signIn.State);
+        Assert.Contains("client secret is missing", signIn.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("shared app", signIn.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Graph_access_is_judged_from_the_last_check_and_the_last_read()
     {
         var noCredentials = SetupDiagnosis.Evaluate(Seen());

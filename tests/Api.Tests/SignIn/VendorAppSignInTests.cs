@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Total.Api.SignIn.StandIn;
@@ -86,6 +87,23 @@ public sealed class VendorAppSignInTests(VendorAppServerFixture fixture) : IClas
         Assert.Equal(tenant.ClientId, query["client_id"].ToString());
         Assert.EndsWith($"/signin-oidc/{tenant.TenantId}", query["redirect_uri"].ToString(), StringComparison.Ordinal);
         Assert.Equal("/console", landing.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_tenant_whose_own_app_lacks_its_secret_is_not_switched_to_the_shared_app()
+    {
+        var tenant = await OnboardWithConsentAsync();
+        using var operatorClient = fixture.Server.CreateOperatorClient();
+        var update = await operatorClient.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/entra-app", new { entraClientId = Guid.NewGuid().ToString() }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+
+        var challenge = await browser.GetAsync($"/t/{tenant.TenantId}/signin");
+        var status = await operatorClient.ReconcileAsync(tenant.TenantId);
+
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.Contains("reason=SignInNotConfigured", challenge.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("scimOnly", (string)status["mode"]!);
     }
 
     [Fact]
