@@ -12,6 +12,7 @@ public sealed class ProvisioningLogBuffer(IGrainFactory grains, ILogger<Provisio
 {
     private const int MaxPendingPerTenant = 2000;
     private static readonly TimeSpan ShipInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FinalShipTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ProvisioningCall>> _pending = new(StringComparer.Ordinal);
 
@@ -38,11 +39,13 @@ public sealed class ProvisioningLogBuffer(IGrainFactory grains, ILogger<Provisio
         {
         }
 
-        Ship();
+        // The last batch is acknowledged (bounded), so a co-hosted silo stopping next cannot drop it in flight.
+        await Task.WhenAny(Task.WhenAll(Ship(acknowledged: true)), Task.Delay(FinalShipTimeout, CancellationToken.None));
     }
 
-    private void Ship()
+    private List<Task> Ship(bool acknowledged = false)
     {
+        var sent = new List<Task>();
         foreach (var (tenantId, queue) in _pending)
         {
             var batch = new List<ProvisioningCall>(queue.Count);
@@ -56,14 +59,39 @@ public sealed class ProvisioningLogBuffer(IGrainFactory grains, ILogger<Provisio
                 continue;
             }
 
-            try
-            {
-                _ = grains.GetGrain<IProvisioningLogGrain>(tenantId).RecordAsync(batch);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not ship {Count} provisioning log lines of tenant {TenantId}", batch.Count, tenantId);
-            }
+            var log = grains.GetGrain<IProvisioningLogGrain>(tenantId);
+            sent.Add(acknowledged ? ShipAcknowledgedAsync(log, batch, tenantId) : ShipOneWay(log, batch, tenantId));
+        }
+
+        return sent;
+    }
+
+    private Task ShipOneWay(IProvisioningLogGrain log, List<ProvisioningCall> batch, string tenantId)
+    {
+        try
+        {
+            _ = log.RecordAsync(batch);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogLost(exception, batch, tenantId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ShipAcknowledgedAsync(IProvisioningLogGrain log, List<ProvisioningCall> batch, string tenantId)
+    {
+        try
+        {
+            await log.RecordAcknowledgedAsync(batch);
+        }
+        catch (Exception exception)
+        {
+            LogLost(exception, batch, tenantId);
         }
     }
+
+    private void LogLost(Exception exception, List<ProvisioningCall> batch, string tenantId) =>
+        logger.LogWarning(exception, "Could not ship {Count} provisioning log lines of tenant {TenantId}", batch.Count, tenantId);
 }

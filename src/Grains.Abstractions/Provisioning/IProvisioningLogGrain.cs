@@ -11,6 +11,13 @@ public interface IProvisioningLogGrain : IGrainWithStringKey
     [Alias("Record"), OneWay]
     Task RecordAsync(IReadOnlyList<ProvisioningCall> calls);
 
+    /// <summary>
+    /// <see cref="RecordAsync"/>, answered once recorded: for an API process's last batch as it stops, so a silo
+    /// stopping right after it (embedded and single-node modes) cannot lose the batch in flight.
+    /// </summary>
+    [Alias("RecordAcknowledged")]
+    Task RecordAcknowledgedAsync(IReadOnlyList<ProvisioningCall> calls);
+
     /// <summary>A page of entries, newest first; with <paramref name="failedOnly"/> only failed calls.</summary>
     [Alias("Read"), ReadOnly]
     Task<ProvisioningLogPage> ReadAsync(bool failedOnly, int skip, int take);

@@ -59,6 +59,8 @@ public sealed class ProvisioningLogGrain(
         return Task.CompletedTask;
     }
 
+    public Task RecordAcknowledgedAsync(IReadOnlyList<ProvisioningCall> calls) => RecordAsync(calls);
+
     public Task<ProvisioningLogPage> ReadAsync(bool failedOnly, int skip, int take)
     {
         var newestFirst = Enumerable.Reverse(state.State.Entries).Where(e => !failedOnly || e.Failed).ToList();

@@ -1,11 +1,14 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Total.Api.Tests.Infrastructure;
+using Total.Grains.Abstractions.Provisioning;
 
 namespace Total.Api.Tests.Scim;
 
 /// <summary>
 /// Single node only (embedded mode keeps nothing by design): the directory a tenant provisioned is the same
-/// after a full process restart, including the indexes rebuilt from PostgreSQL (unique names, externalId, membership).
+/// after a full process restart, including the indexes rebuilt from PostgreSQL (unique names, externalId, membership),
+/// and so is the provisioning log.
 /// </summary>
 public sealed class SingleNodeDirectoryRestartTests
 {
@@ -36,6 +39,24 @@ public sealed class SingleNodeDirectoryRestartTests
         Assert.Equal(renamedId, (string?)Assert.Single((await restarted.FilterAsync("Users", $"userName eq \"{renamedTo}\"")).Resources)["id"]);
         Assert.Equal(HttpStatusCode.Conflict, (await restarted.PostAsync("Users", EntraBodies.User("Ada@Contoso.example", Guid.NewGuid().ToString()))).Status);
         Assert.Equal(HttpStatusCode.Created, (await restarted.PostAsync("Users", EntraBodies.User(renamedFrom, Guid.NewGuid().ToString()))).Status);
+    }
+
+    [Fact]
+    public async Task Provisioning_log_survives_a_restart_including_a_call_answered_just_before_the_stop()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        CreatedTenant tenant;
+        await using (var first = await TotalServer.StartApiAsync(ScimSuiteSettings.ForServer(database.ConnectionString)))
+        {
+            using var scim = await EntraScimClient.ForNewTenantAsync(first);
+            tenant = scim.Tenant;
+            await scim.CreateUserAsync("ada@contoso.example", Guid.NewGuid().ToString());
+        }
+
+        await using var second = await TotalServer.StartApiAsync(ScimSuiteSettings.ForServer(database.ConnectionString));
+        var log = await second.Services.GetRequiredService<IGrainFactory>().GetGrain<IProvisioningLogGrain>(tenant.TenantId).ReadAsync(false, 0, 10);
+
+        Assert.Contains(log.Entries, e => e.Method == "POST" && e.Status == 201);
     }
 
     [Fact]
