@@ -46,7 +46,7 @@ internal static class CollectionPaging
             .Where(parameter => !string.Equals(parameter.Key, "$skiptoken", StringComparison.OrdinalIgnoreCase))
             .Select(parameter => $"{parameter.Key}={Uri.EscapeDataString(parameter.Value.ToString())}")
             .Append($"$skiptoken={EncodeOffset(nextOffset)}");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?{string.Join('&', parameters)}";
+        return $"{SiteRoot.Of(request)}{request.Path}?{string.Join('&', parameters)}";
     }
 
     private static string EncodeOffset(int offset) =>

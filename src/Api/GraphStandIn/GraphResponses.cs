@@ -8,7 +8,7 @@ internal static class GraphResponses
     public const string ContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
     /// <summary>The v1.0 service root as this request reached it, e.g. <c>https://127.0.0.1:5443/graph/v1.0</c>.</summary>
-    public static string ServiceRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{GraphStandInHosting.BasePath}";
+    public static string ServiceRoot(HttpRequest request) => SiteRoot.Of(request) + GraphStandInHosting.BasePath;
 
     public static IResult Ok(JsonObject body) => Results.Text(body.ToJsonString(), ContentType);
 

@@ -10,7 +10,7 @@ public sealed class ScimBaseUrl(IOptions<ScimOptions> options)
     public string For(HttpRequest request, string tenantId)
     {
         var configured = options.Value.PublicBaseUrl;
-        var root = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : configured.TrimEnd('/');
+        var root = string.IsNullOrWhiteSpace(configured) ? SiteRoot.Of(request) : configured.TrimEnd('/');
         return $"{root}{RoutePrefix}/{Uri.EscapeDataString(tenantId)}";
     }
 }

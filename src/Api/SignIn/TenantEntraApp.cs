@@ -16,7 +16,7 @@ public sealed record TenantEntraApp(EntraAppSource Source, string? AdminConsentU
             return new TenantEntraApp(EntraAppSource.Own);
         }
 
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var root = SiteRoot.Of(request);
         return vendorApp.IsConfigured
             ? new TenantEntraApp(EntraAppSource.Shared, vendorApp.AdminConsentUrl(tenant.EntraTenantId, root, tenant.TenantId))
             : new TenantEntraApp(EntraAppSource.None);

@@ -128,7 +128,7 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
         Revocation = await Reconciliation.GetStatusAsync();
         GraphCheck ??= Revocation.LastGraphCheck;
         TenantUrl = scimBaseUrl.For(Request, TenantId);
-        var root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var root = SiteRoot.Of(Request);
         RedirectUri = $"{root}/signin-oidc/{TenantId}";
         EntraApp = TenantEntraApp.Of(Tenant, vendorApp, Request);
         SharedRedirectUri = vendorApp.RedirectUri(root);
