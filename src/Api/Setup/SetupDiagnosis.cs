@@ -155,5 +155,5 @@ public static class SetupDiagnosis
 
     /// <summary>The admin-consent link when the tenant uses TOTAL's shared app (no registration of its own); else null.</summary>
     private static string? SharedAppConsentUrl(SetupObservations seen) =>
-        seen.EntraApp is { Source: EntraAppSource.Shared, AdminConsentUrl: { } url } && !TenantEntraApp.HasOwn(seen.Tenant) ? url : null;
+        seen.EntraApp is { Source: EntraAppSource.Shared, AdminConsentUrl: { } url } ? url : null;
 }
