@@ -105,6 +105,12 @@ public static class GrainServices
     /// </summary>
     public static IServiceCollection AddVendorApp(this IServiceCollection services, IConfiguration configuration)
     {
+        // A co-hosting API registers it twice (its sign-in and its silo's grains): bind and check it once.
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<VendorAppOptions>)))
+        {
+            return services;
+        }
+
         services.AddOptions<VendorAppOptions>()
             .Bind(configuration.GetSection(VendorAppOptions.Section))
             .Validate(
