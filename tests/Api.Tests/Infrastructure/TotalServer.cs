@@ -41,7 +41,17 @@ public sealed class TotalServer : IAsyncDisposable
     private static async Task<TotalServer> StartAsync(WebApplication app)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await app.StartAsync(timeout.Token);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+        }
+        catch
+        {
+            // A server that refused to start (tests provoke that) must not leave its host and silo behind.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TotalServer(app, new Uri(address));
     }

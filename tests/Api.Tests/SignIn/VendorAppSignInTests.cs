@@ -151,6 +151,20 @@ public sealed class VendorAppSignInTests(VendorAppServerFixture fixture) : IClas
     }
 
     /// <summary>A tenant without its own app registration whose Entra admin registered and consented TOTAL's shared app.</summary>
+    [Theory]
+    [InlineData("AzureAd:ClientId", "6b1f0c2e-5a8d-4e47-9f3a-0d2c7e9b4a11", "AzureAd:ClientId and AzureAd:ClientSecret go together")]
+    [InlineData("AzureAd:TenantId", "contoso.example", "AzureAd:TenantId must be 'organizations'")]
+    [InlineData("AzureAd:Instance", "http://login.example/", "AzureAd:Instance must be an absolute https URL")]
+    public async Task A_misconfigured_shared_app_stops_the_server_from_starting_and_names_the_setting(string key, string value, string message)
+    {
+        var settings = TestSettings.ForServer();
+        settings[key] = value;
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TotalServer.StartApiAsync(settings));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<SignInTenant> OnboardWithConsentAsync()
     {
         var tenant = await SignInTenant.OnboardAsync(fixture.Server, ownApp: false);
