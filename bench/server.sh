@@ -44,16 +44,18 @@ bench_require_free_port() {
   fi
 }
 
-# bench_build TOOL_PROJECT: the server and the tool, unless BENCH_NO_BUILD=1; sets commit and server_dll.
+# bench_build [TOOL_PROJECT]: the server and the tool, unless BENCH_NO_BUILD=1; sets commit and server_dll.
 bench_build() {
-  local tool_project=$1 tool_name
-  tool_name=$(basename "$tool_project" .csproj)
+  local tool_project=${1:-} tool_name
   if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-    echo "bench: building server and $tool_name (Release) into $artifacts"
+    echo "bench: building the server${tool_project:+ and $(basename "$tool_project" .csproj)} (Release) into $artifacts"
     dotnet build "$repo/src/Api/Api.csproj" -c Release --artifacts-path "$artifacts" -nologo -v q >"$work/build-server.log" 2>&1 \
       || { tail -30 "$work/build-server.log"; exit 1; }
-    dotnet build "$tool_project" -c Release --artifacts-path "$artifacts" -nologo -v q >"$work/build-$tool_name.log" 2>&1 \
-      || { tail -30 "$work/build-$tool_name.log"; exit 1; }
+    if [ -n "$tool_project" ]; then
+      tool_name=$(basename "$tool_project" .csproj)
+      dotnet build "$tool_project" -c Release --artifacts-path "$artifacts" -nologo -v q >"$work/build-$tool_name.log" 2>&1 \
+        || { tail -30 "$work/build-$tool_name.log"; exit 1; }
+    fi
     # Which source the binaries were built from (others may commit while a benchmark series runs).
     echo "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" status --porcelain -- src 2>/dev/null | grep -q . && echo '+uncommitted-src' || true)" >"$artifacts/build-commit.txt"
   fi
@@ -74,16 +76,19 @@ bench_export_settings() {
   unset ConnectionStrings__Total Orleans__Mode || true
 }
 
-# For postgres: a throwaway database, its connection string exported to the server (and kept in $conn), a
-# fresh secrets key (never stored anywhere), and the postmaster's PID in $pg_pid.
+# For postgres: a throwaway database with PostgreSQL's default durability (fsync, synchronous_commit and
+# full_page_writes on, as customers run it; BENCH_PG_FSYNC_OFF=1 for the test database's settings instead), its
+# connection string exported to the server (and kept in $conn), a fresh secrets key (never stored anywhere), and
+# the postmaster's PID in $pg_pid.
 bench_start_postgres() {
-  conn=$("$repo/.ci/postgres" start "$work/pg")
+  if [ "${BENCH_PG_FSYNC_OFF:-}" = 1 ]; then pg_durability="fsync off"; else pg_durability="durable"; fi
+  conn=$(TOTAL_PG_DURABLE=$([ "$pg_durability" = durable ] && echo 1 || echo 0) "$repo/.ci/postgres" start "$work/pg")
   pg_started=1
   export ConnectionStrings__Total="$conn"
   Secrets__EncryptionKey="$(openssl rand -base64 32)"
   export Secrets__EncryptionKey
   pg_pid=$(head -1 "$work/pg/data/postmaster.pid")
-  echo "bench: PostgreSQL $conn (postmaster $pg_pid)"
+  echo "bench: PostgreSQL $conn (postmaster $pg_pid, $pg_durability)"
 }
 
 # Starts the server with the exported settings and waits (up to 120 s) until /healthz answers 200.
@@ -101,3 +106,17 @@ bench_start_server() {
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+
+# CPU ticks (user + system, of 100 per second) a process has used, its waited-for children included.
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$1/stat"; }
+
+# CPU ticks of a process and every live child (PostgreSQL: the postmaster and its backends).
+tree_cpu_ticks() {
+  local total
+  total=$(cpu_ticks "$1")
+  for child in $(pgrep -P "$1"); do total=$((total + $(cpu_ticks "$child" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+
+# Busy and total CPU ticks of the whole machine, from /proc/stat.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }

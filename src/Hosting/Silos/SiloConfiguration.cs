@@ -6,6 +6,7 @@ using Orleans.Dashboard;
 using Total.Grains;
 using Total.Grains.Reconciliation;
 using Total.Grains.Storage;
+using Total.Hosting.Telemetry;
 
 namespace Total.Hosting.Silos;
 
@@ -32,12 +33,14 @@ public static class SiloConfiguration
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
         silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
 
-        // Grain calls continue the caller's trace (HTTP request → grain → grain).
-        silo.AddActivityPropagation();
-        if (TotalDashboardOptions.IsEnabled(configuration))
+        // Grain calls continue the caller's trace (HTTP request → grain → grain) when traces are exported: the
+        // propagation filters wrap every grain call, which nothing needs while no trace leaves the process.
+        if (TelemetryHosting.IsExporting(configuration))
         {
-            silo.AddDashboard();
+            silo.AddActivityPropagation();
         }
+
+        silo.AddTotalDashboard(configuration);
 
         if (options.SiloName is { Length: > 0 } siloName)
         {
@@ -109,7 +112,11 @@ public static class SiloConfiguration
             cluster.ServiceId = options.ServiceId;
         });
         client.Configure<ClientMessagingOptions>(configuration.GetSection(MessagingSection));
-        client.AddActivityPropagation();
+        if (TelemetryHosting.IsExporting(configuration))
+        {
+            client.AddActivityPropagation();
+        }
+
         if (TotalDashboardOptions.IsEnabled(configuration))
         {
             client.AddDashboard();
