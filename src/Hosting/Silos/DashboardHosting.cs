@@ -1,5 +1,7 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 
 namespace Total.Hosting.Silos;
@@ -7,8 +9,7 @@ namespace Total.Hosting.Silos;
 /// <summary>The Orleans dashboard on a silo, as <see cref="TotalDashboardOptions"/> asks.</summary>
 public static class DashboardHosting
 {
-    /// <summary>The dashboard's grain-call filter, internal to Orleans.Dashboard, known here by its name.</summary>
-    private const string ProfilerFilterTypeName = "Orleans.Dashboard.Implementation.GrainProfilerFilter";
+    private static readonly Assembly Dashboard = typeof(DashboardOptions).Assembly;
 
     public static ISiloBuilder AddTotalDashboard(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -21,13 +22,31 @@ public static class DashboardHosting
         silo.AddDashboard();
         if (!options.ProfileGrainCalls)
         {
-            // The profiler filter runs on every grain call even while the profiler is idle; without it the
-            // dashboard shows everything but per-method call statistics.
-            var profiler = silo.Services.Single(service =>
-                service.ServiceType == typeof(IIncomingGrainCallFilter) && service.ImplementationType?.FullName == ProfilerFilterTypeName);
-            silo.Services.Remove(profiler);
+            // The profiler's grain-call filter runs on every call even while the profiler is idle, and the dashboard's
+            // hosted service starts an OpenTelemetry reader that makes the runtime record its metrics on every message.
+            // Without them the dashboard still shows silos, grain activations and reminders (its grains and endpoints
+            // activate on first use), but no per-method statistics or runtime counters.
+            RemoveDashboardRegistrations(silo.Services, typeof(IIncomingGrainCallFilter));
+            RemoveDashboardRegistrations(silo.Services, typeof(IHostedService));
         }
 
         return silo;
+    }
+
+    /// <summary>Removes what the dashboard registered as <paramref name="serviceType"/> (by type or by factory).</summary>
+    private static void RemoveDashboardRegistrations(IServiceCollection services, Type serviceType)
+    {
+        var registered = services
+            .Where(service => service.ServiceType == serviceType && (service.ImplementationType ?? service.ImplementationFactory?.Method.DeclaringType)?.Assembly == Dashboard)
+            .ToList();
+        if (registered.Count == 0)
+        {
+            throw new InvalidOperationException($"The Orleans dashboard registers no {serviceType.Name} any more; review {nameof(DashboardHosting)} for this version of Orleans.Dashboard.");
+        }
+
+        foreach (var service in registered)
+        {
+            services.Remove(service);
+        }
     }
 }

@@ -9,9 +9,9 @@ public sealed class TotalDashboardOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Off by default: the dashboard's per-method grain-call profiler wraps every grain call in a filter, which cost
-    /// 17 % of the server's CPU per SCIM request in the initial-cycle benchmark (bench/README.md). An operator
-    /// investigating hot grains turns it on for a while; it then profiles while the dashboard is open.
+    /// Off by default: the dashboard's per-method grain-call profiler and its runtime counters record on every grain
+    /// call and message, which cost about a third of the server's CPU per SCIM request in the initial-cycle
+    /// benchmark (bench/README.md). An operator investigating hot grains turns it on for a while.
     /// </summary>
     public bool ProfileGrainCalls { get; set; }
 
