@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory;
@@ -99,20 +98,21 @@ public static class ScimResourceEndpoints
             return ScimResults.Error(error.Status, error.ScimType, error.Detail ?? "The query is not valid.");
         }
 
-        var resources = new List<JsonObject>(page.Resources.Count);
-        foreach (var stored in page.Resources)
+        var resources = page.Resources;
+        if (kind.HasMembers && ScimResourceKind.WantsMembers(query.Projection))
         {
-            var resource = stored;
-            if (kind.HasMembers && ScimResourceKind.WantsMembers(query.Projection))
+            // The directory holds groups without their members: read each from its grain, with them.
+            var withMembers = new List<string>(resources.Count);
+            foreach (var stored in resources)
             {
                 var id = (string)ScimJson.Read(stored)["id"]!;
-                resource = (await kind.Get(grains, tenantId, id, query.Projection)).Resource ?? stored;
+                withMembers.Add((await kind.Get(grains, tenantId, id, query.Projection)).Resource ?? stored);
             }
 
-            resources.Add(renderer.Render(request, tenantId, kind.Schema, resource, query.Projection));
+            resources = withMembers;
         }
 
-        return ScimResults.Json(ScimListResponse.Create(resources, page.TotalResults, query.StartIndex));
+        return renderer.List(request, tenantId, kind.Schema, resources, page.TotalResults, query.StartIndex, query.Projection);
     }
 
     private static AttributeProjection Projection(HttpRequest request) =>

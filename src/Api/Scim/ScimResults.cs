@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Total.Scim.Errors;
 
@@ -17,7 +18,9 @@ public static class ScimResults
     };
 
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
-        Results.Text(body.ToJsonString(Grains.Directory.ScimJson.Options), MediaType, System.Text.Encoding.UTF8, statusCode);
+        new ScimJsonResult(JsonSerializer.SerializeToUtf8Bytes(body, Grains.Directory.ScimJson.Options), statusCode);
+
+    public static IResult Json(ReadOnlyMemory<byte> utf8Json, int statusCode = StatusCodes.Status200OK) => new ScimJsonResult(utf8Json, statusCode);
 
     public static IResult Error(int status, string? scimType, string detail) => new ScimErrorResult(new ScimError(status, scimType, detail));
 

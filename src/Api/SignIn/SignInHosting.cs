@@ -60,10 +60,9 @@ public static class SignInHosting
         // tenant's scheme exists here before the authentication middleware looks for a handler.
         app.Use(async (context, next) =>
         {
-            var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (segments is { Length: 2 } && segments[0] is "signin-oidc" or "signout-callback-oidc")
+            if (CallbackTenant(context.Request.Path) is { } tenantId)
             {
-                await context.RequestServices.GetRequiredService<TenantOidcSchemes>().EnsureAsync(segments[1]);
+                await context.RequestServices.GetRequiredService<TenantOidcSchemes>().EnsureAsync(tenantId);
             }
 
             await next(context);
@@ -71,6 +70,19 @@ public static class SignInHosting
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
+    }
+
+    /// <summary>The tenant of a per-tenant callback path (<c>/signin-oidc/{tenantId}</c>, <c>/signout-callback-oidc/{tenantId}</c>), else null.</summary>
+    /// <remarks>Runs on every request, SCIM included: it looks at the path without allocating.</remarks>
+    private static string? CallbackTenant(PathString path)
+    {
+        if (!path.StartsWithSegments("/signin-oidc", StringComparison.Ordinal, out var rest) && !path.StartsWithSegments("/signout-callback-oidc", StringComparison.Ordinal, out rest))
+        {
+            return null;
+        }
+
+        var tenant = rest.Value.AsSpan().Trim('/');
+        return tenant.Length > 0 && !tenant.Contains('/') ? tenant.ToString() : null;
     }
 
     /// <summary>

@@ -9,25 +9,23 @@ namespace Total.Grains.Directory;
 /// </summary>
 public static class ResourceMeta
 {
-    public static JsonObject Stamp(JsonObject normalized, string id, string resourceType, DateTimeOffset created, DateTimeOffset lastModified, long version)
+    /// <summary>
+    /// Stamps <paramref name="resource"/> in place, which the caller owns (a normalised resource nothing else holds):
+    /// <c>id</c> becomes its first member and <c>meta</c> its last.
+    /// </summary>
+    public static JsonObject Stamp(JsonObject resource, string id, string resourceType, DateTimeOffset created, DateTimeOffset lastModified, long version)
     {
-        var stamped = new JsonObject { ["id"] = id };
-        foreach (var (key, value) in normalized)
-        {
-            if (key is not ("id" or "meta"))
-            {
-                stamped[key] = value?.DeepClone();
-            }
-        }
-
-        stamped["meta"] = new JsonObject
+        resource.Remove("id");
+        resource.Insert(0, "id", id);
+        resource.Remove("meta");
+        resource["meta"] = new JsonObject
         {
             ["resourceType"] = resourceType,
             ["created"] = ScimMeta.Format(created),
             ["lastModified"] = ScimMeta.Format(lastModified),
             ["version"] = ScimETag.FromVersion(version),
         };
-        return stamped;
+        return resource;
     }
 
     public static DateTimeOffset Created(JsonObject stored) =>
@@ -36,10 +34,24 @@ public static class ResourceMeta
     /// <summary>True when two resources differ in anything but their meta (so a no-op PATCH writes nothing).</summary>
     public static bool ContentDiffers(JsonObject a, JsonObject b)
     {
-        var left = a.DeepClone().AsObject();
-        var right = b.DeepClone().AsObject();
-        left.Remove("meta");
-        right.Remove("meta");
-        return !JsonNode.DeepEquals(left, right);
+        var compared = 0;
+        foreach (var (name, value) in a)
+        {
+            if (name == Meta)
+            {
+                continue;
+            }
+
+            if (!b.TryGetPropertyValue(name, out var other) || !JsonNode.DeepEquals(value, other))
+            {
+                return true;
+            }
+
+            compared++;
+        }
+
+        return compared != b.Count - (b.ContainsKey(Meta) ? 1 : 0);
     }
+
+    private const string Meta = "meta";
 }

@@ -37,9 +37,13 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     /// would change (Entra resends values): the row now stored, or why the write was refused.
     /// </summary>
     /// <exception cref="Total.Scim.Errors.ScimException">400 invalidValue when a string is longer than the limit.</exception>
-    public async Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject next, DateTimeOffset now)
+    public Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject next, DateTimeOffset now) =>
+        SaveAsync(current, ScimJson.Read(current.Body), next, now);
+
+    /// <inheritdoc cref="SaveAsync(StoredResource, JsonObject, DateTimeOffset)"/>
+    /// <param name="currentResource"><paramref name="current"/>'s body, already parsed by the caller.</param>
+    public async Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject currentResource, JsonObject next, DateTimeOffset now)
     {
-        var currentResource = ScimJson.Read(current.Body);
         if (!ResourceMeta.ContentDiffers(currentResource, next))
         {
             return (current, null);

@@ -39,7 +39,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
 
         try
         {
-            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth), Schema), Schema);
+            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseValidatedObject(resource, limits.Value.MaxJsonDepth), Schema), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
             var (row, refused) = await _lifecycle.CreateAsync(_id, normalized, time.GetUtcNow());
             if (refused is not null)
@@ -70,9 +70,10 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
-            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth), Schema, Resource), Schema);
+            var current = Resource;
+            var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseValidatedObject(resource, limits.Value.MaxJsonDepth), Schema, current), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
-            return await SaveAsync(normalized);
+            return await SaveAsync(current, normalized);
         }
         catch (ScimException exception)
         {
@@ -90,8 +91,9 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
-            var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
-            return await SaveAsync(WriteOnlyAttributes.Drop(ScimPatch.Apply(Resource, operations, Schema), Schema));
+            var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseValidatedObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
+            var current = Resource;
+            return await SaveAsync(current, WriteOnlyAttributes.Drop(ScimPatch.Apply(current, operations, Schema), Schema));
         }
         catch (ScimException exception)
         {
@@ -123,24 +125,27 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         return ScimOutcome.NoContent;
     }
 
-    /// <summary>Writes a changed resource as the next version; an unchanged one (Entra resends values) writes nothing.</summary>
-    private async Task<ScimOutcome> SaveAsync(JsonObject next)
+    /// <summary>
+    /// Writes a changed resource as the next version; an unchanged one (Entra resends values) writes nothing.
+    /// <paramref name="current"/> is the stored resource, parsed; <paramref name="next"/> the new one, the grain's own.
+    /// </summary>
+    private async Task<ScimOutcome> SaveAsync(JsonObject current, JsonObject next)
     {
         var before = _row!;
-        (_row, var refused) = await _lifecycle.SaveAsync(before, next, time.GetUtcNow());
-        if (refused is null && !ReferenceEquals(before, _row) && ChangesAccess(before, _row) is { } what)
+        (_row, var refused) = await _lifecycle.SaveAsync(before, current, next, time.GetUtcNow());
+        if (refused is null && !ReferenceEquals(before, _row) && ChangesAccess(current, next, before, _row) is { } what)
         {
-            await RecomputeAccessAsync($"user '{(string?)Resource["userName"]}' {what}");
+            await RecomputeAccessAsync($"user '{(string?)next["userName"]}' {what}");
         }
 
         return refused ?? ScimOutcome.Ok(_row.Body);
     }
 
     /// <summary>What in a new version can change access (disabled or enabled, a different Entra identity), or null.</summary>
-    private static string? ChangesAccess(StoredResource before, StoredResource after)
+    private static string? ChangesAccess(JsonObject current, JsonObject next, StoredResource before, StoredResource after)
     {
-        var wasActive = AccessRules.IsActive(ScimJson.Read(before.Body));
-        var isActive = AccessRules.IsActive(ScimJson.Read(after.Body));
+        var wasActive = AccessRules.IsActive(current);
+        var isActive = AccessRules.IsActive(next);
         if (wasActive != isActive)
         {
             return isActive ? "enabled (active = true)" : "disabled (active = false)";

@@ -11,6 +11,9 @@ public static class DashboardHosting
 {
     private static readonly Assembly Dashboard = typeof(DashboardOptions).Assembly;
 
+    /// <summary>Starts the dashboard's OpenTelemetry reader of the runtime's metrics (internal to Orleans.Dashboard).</summary>
+    private static readonly Type CountersHost = Dashboard.GetType("Orleans.Dashboard.DashboardHost", throwOnError: true)!;
+
     public static ISiloBuilder AddTotalDashboard(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = TotalDashboardOptions.From(configuration);
@@ -22,26 +25,24 @@ public static class DashboardHosting
         silo.AddDashboard();
         if (!options.ProfileGrainCalls)
         {
-            // The profiler's grain-call filter runs on every call even while the profiler is idle, and the dashboard's
-            // hosted service starts an OpenTelemetry reader that makes the runtime record its metrics on every message.
-            // Without them the dashboard still shows silos, grain activations and reminders (its grains and endpoints
-            // activate on first use), but no per-method statistics or runtime counters.
-            RemoveDashboardRegistrations(silo.Services, typeof(IIncomingGrainCallFilter));
-            RemoveDashboardRegistrations(silo.Services, typeof(IHostedService));
+            // The profiler's grain-call filter runs on every call even while the profiler is idle, and the counters
+            // host's metrics reader makes the runtime record its metrics on every message. Without them the dashboard
+            // still shows silos, grain activations and reminders (its grains activate on first use), but no
+            // per-method statistics or runtime counters.
+            Remove(silo.Services, service => service.ServiceType == typeof(IIncomingGrainCallFilter) && ComesFromDashboard(service));
+            Remove(silo.Services, service => service.ServiceType == CountersHost || Involves(service, CountersHost)
+                || service.ServiceType == typeof(IHostedService) && ComesFromDashboard(service));
         }
 
         return silo;
     }
 
-    /// <summary>Removes what the dashboard registered as <paramref name="serviceType"/> (by type or by factory).</summary>
-    private static void RemoveDashboardRegistrations(IServiceCollection services, Type serviceType)
+    private static void Remove(IServiceCollection services, Func<ServiceDescriptor, bool> match)
     {
-        var registered = services
-            .Where(service => service.ServiceType == serviceType && (service.ImplementationType ?? service.ImplementationFactory?.Method.DeclaringType)?.Assembly == Dashboard)
-            .ToList();
+        var registered = services.Where(match).ToList();
         if (registered.Count == 0)
         {
-            throw new InvalidOperationException($"The Orleans dashboard registers no {serviceType.Name} any more; review {nameof(DashboardHosting)} for this version of Orleans.Dashboard.");
+            throw new InvalidOperationException($"Orleans.Dashboard {Dashboard.GetName().Version} registers its services differently; review {nameof(DashboardHosting)}.");
         }
 
         foreach (var service in registered)
@@ -49,4 +50,13 @@ public static class DashboardHosting
             services.Remove(service);
         }
     }
+
+    private static bool ComesFromDashboard(ServiceDescriptor service) =>
+        (service.ImplementationType ?? service.ImplementationFactory?.Method.DeclaringType)?.Assembly == Dashboard;
+
+    /// <summary>Registered as <paramref name="type"/>, or forwarded to it by a factory (Orleans' <c>AddFromExisting</c> captures the type).</summary>
+    private static bool Involves(ServiceDescriptor service, Type type) =>
+        service.ImplementationType == type
+        || service.ImplementationFactory?.Target is { } closure
+            && closure.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Any(field => field.GetValue(closure) as Type == type);
 }

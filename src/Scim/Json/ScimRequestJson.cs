@@ -77,6 +77,25 @@ public static class ScimRequestJson
         }
     }
 
+    /// <summary>
+    /// Parses a body that <see cref="Validate"/> accepted where it arrived (the API validates every SCIM body as it
+    /// reads it), without a second validation pass.
+    /// </summary>
+    /// <exception cref="ScimException">400 invalidSyntax when it is not a JSON object after all.</exception>
+    public static JsonObject ParseValidatedObject(string json, int maxDepth = DefaultMaxDepth)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false }) as JsonObject
+                ?? throw NotAnObject();
+        }
+        catch (JsonException exception)
+        {
+            throw NotJson(exception);
+        }
+    }
+
     private static ScimException NotAnObject() => ScimException.InvalidSyntax("The request body must be a JSON object.");
 
     private static ScimException NotJson(JsonException exception) => exception.LineNumber is { } line

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Total.Scim.Schema;
 
@@ -31,5 +32,28 @@ public static class ScimListResponse
             ["itemsPerPage"] = items.Count,
             ["Resources"] = items,
         };
+    }
+
+    /// <summary>Writes a list response for one page; <paramref name="writeResources"/> writes its resources, in order.</summary>
+    /// <param name="writer">Where the response goes.</param>
+    /// <param name="totalResults">Number of matches over all pages.</param>
+    /// <param name="startIndex">1-based index of the first resource of the page.</param>
+    /// <param name="itemsPerPage">How many resources <paramref name="writeResources"/> writes.</param>
+    /// <param name="writeResources">Writes each resource as a JSON object into the <c>Resources</c> array.</param>
+    public static void Write(Utf8JsonWriter writer, int totalResults, int startIndex, int itemsPerPage, Action<Utf8JsonWriter> writeResources)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(writeResources);
+        writer.WriteStartObject();
+        writer.WriteStartArray("schemas");
+        writer.WriteStringValue(ScimSchemas.ListResponse);
+        writer.WriteEndArray();
+        writer.WriteNumber("totalResults", totalResults);
+        writer.WriteNumber("startIndex", startIndex);
+        writer.WriteNumber("itemsPerPage", itemsPerPage);
+        writer.WriteStartArray("Resources");
+        writeResources(writer);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 }

@@ -28,6 +28,21 @@ public sealed class AttributeProjection
     /// <summary>Parsed <c>excludedAttributes</c>.</summary>
     public IReadOnlyList<ScimAttributePath> ExcludedAttributes { get; }
 
+    /// <summary>Neither <c>attributes</c> nor <c>excludedAttributes</c>: every attribute but returned=never ones.</summary>
+    public bool IsNone => Attributes.Count == 0 && ExcludedAttributes.Count == 0;
+
+    /// <summary>
+    /// True when <see cref="Apply"/> would return a resource that has no returned=never attribute and no null value
+    /// (every stored resource) unchanged: no <c>attributes</c>, and each excluded path is a whole core attribute the
+    /// resource does not have (Entra's <c>excludedAttributes=members</c> on a group read without its members).
+    /// </summary>
+    /// <param name="has">Whether the resource has a top-level attribute of this name (compared case-insensitively).</param>
+    public bool LeavesUnchanged(Func<string, bool> has)
+    {
+        ArgumentNullException.ThrowIfNull(has);
+        return Attributes.Count == 0 && ExcludedAttributes.All(path => path is { SchemaUrn: null, SubAttribute: null } && !has(path.Name));
+    }
+
     /// <summary>Parses the two query parameters (either may be null or empty).</summary>
     public static AttributeProjection Parse(string? attributes, string? excludedAttributes) =>
         new(ParseList(attributes), ParseList(excludedAttributes));

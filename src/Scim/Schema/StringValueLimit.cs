@@ -21,6 +21,13 @@ public static class StringValueLimit
     public static void Check(JsonObject resource, int maxLength = DefaultMaxLength)
     {
         ArgumentNullException.ThrowIfNull(resource);
+
+        // Every write passes here and almost none is over the bound: look first, name the attribute only when one is.
+        if (!HasLongString(resource, maxLength))
+        {
+            return;
+        }
+
         foreach (var (key, value) in resource)
         {
             // Extension attributes are named as Entra maps them: urn:…:User:department.
@@ -38,6 +45,14 @@ public static class StringValueLimit
             }
         }
     }
+
+    private static bool HasLongString(JsonNode? node, int maxLength) => node switch
+    {
+        JsonObject obj => obj.Any(property => HasLongString(property.Value, maxLength)),
+        JsonArray array => array.Any(item => HasLongString(item, maxLength)),
+        JsonValue value => value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > maxLength,
+        _ => false,
+    };
 
     private static void Check(JsonNode? node, string path, int maxLength)
     {
