@@ -169,37 +169,16 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         _row is null ? Task.FromResult<IReadOnlyList<string>>([]) : members.ListPageAsync(_tenantId, _id, skip, Math.Min(take, 1000));
 
     /// <summary>The normalised group without members, and the member ids the body listed.</summary>
-    private static (JsonObject Group, List<string> MemberIds) Split(JsonObject body, JsonObject? existing = null)
+    private static (JsonObject Group, IReadOnlyList<string> MemberIds) Split(JsonObject body, JsonObject? existing = null)
     {
-        var memberIds = new List<string>();
-        if (body["members"] is JsonArray list)
-        {
-            foreach (var member in list)
-            {
-                var value = member is JsonObject m && m["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    throw ScimException.InvalidValue("Each entry of 'members' needs a 'value': the id of a user or group of this tenant.");
-                }
-
-                memberIds.Add(value);
-            }
-        }
-        else if (body["members"] is not null)
-        {
-            throw ScimException.InvalidValue("'members' must be an array of {\"value\": \"<id>\"} objects.");
-        }
-
-        var withoutMembers = body.DeepClone().AsObject();
-        withoutMembers.Remove("members");
+        var (withoutMembers, memberIds) = GroupMemberList.Split(body);
         var group = ScimResourceNormalizer.Normalize(withoutMembers, Schema, existing);
         ScimResourceNormalizer.Validate(group, Schema);
-        group.Remove("members");
-        return (group, memberIds.Distinct(StringComparer.Ordinal).ToList());
+        return (group, memberIds);
     }
 
     /// <summary>Members must be users or groups of this tenant: another tenant's id is as unknown as a made-up one.</summary>
-    private async Task RequireMembersExistAsync(List<string> memberIds)
+    private async Task RequireMembersExistAsync(IReadOnlyList<string> memberIds)
     {
         if (memberIds.Count == 0)
         {
