@@ -51,6 +51,8 @@ run_wrk() { # TAG SECONDS -> the WRK_JSON line
 
 if [ "$warmup" -gt 0 ]; then run_wrk warmup "$warmup" >/dev/null; fi
 
+diagnostics() { curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$port/operator/diagnostics" | python3 -c 'import json, sys; p = json.load(sys.stdin)["process"]; print(p["allocatedBytes"], p["gcPauseMilliseconds"])'; }
+read -r allocated_before pause_before < <(diagnostics)
 server_before=$(cpu_ticks "$server_pid")
 pg_before=0; [ -n "$pg_pid" ] && pg_before=$(tree_cpu_ticks "$pg_pid")
 read -r busy_before total_before < <(machine_ticks)
@@ -62,10 +64,11 @@ result=$(run_wrk measured "$duration")
 server_after=$(cpu_ticks "$server_pid")
 pg_after=0; [ -n "$pg_pid" ] && pg_after=$(tree_cpu_ticks "$pg_pid")
 read -r busy_after total_after < <(machine_ticks)
+read -r allocated_after pause_after < <(diagnostics)
 
 line=$(python3 - "$result" "$mode" "$commit" "$tenants" "$connections" "$duration" "$warmup" \
   "$((server_after - server_before))" "$((pg_after - pg_before))" "$((busy_after - busy_before))" "$((total_after - total_before))" \
-  "${pg_durability:-}" "${BENCH_SERVER_ENV:-}" <<'PY'
+  "${pg_durability:-}" "${BENCH_SERVER_ENV:-}" "$((allocated_after - allocated_before))" "$(python3 -c "print($pause_after - $pause_before)")" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])
 mode, commit, tenants, connections, duration, warmup = sys.argv[2], sys.argv[3], *map(int, sys.argv[4:8])
@@ -78,6 +81,8 @@ r.update({
     "errors": r["socket_errors"] + r["non_2xx"] + r["unexpected"] + r["checks_failed"],
     "serverCpuUsPerRequest": round(server * 10_000 / r["requests"], 1),
     "postgresCpuUsPerRequest": round(pg * 10_000 / r["requests"], 1) if mode == "postgres" else None,
+    "serverAllocatedBytesPerRequest": round(int(sys.argv[14]) / r["requests"]),
+    "serverGcPauseMsPerSecond": round(float(sys.argv[15]) / seconds, 2),
     "serverCores": round(server / 100 / seconds, 2), "postgresCores": round(pg / 100 / seconds, 2),
     "machineBusyCores": round(busy / 100 / seconds, 2), "machineCores": round(cores, 2),
 })

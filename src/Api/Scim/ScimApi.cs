@@ -40,6 +40,7 @@ public static class ScimApi
         scim.MapScimDiscovery();
         scim.MapScimResource(ScimResourceKind.Users);
         scim.MapScimResource(ScimResourceKind.Groups);
+        scim.MapScimBulk();
         scim.Map("/{**rest}", (string? rest) =>
             ScimResults.Error(ScimException.NotFound($"There is no SCIM endpoint '/{rest}' here; the endpoints are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.")));
         return endpoints;

@@ -6,8 +6,6 @@ namespace Total.Api.Scim;
 /// <summary>RFC 7644 §4 discovery: read-only; any other method is 405 and a filter is 403 (as the RFC asks).</summary>
 public static class ScimDiscoveryEndpoints
 {
-    private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
-
     public static void MapScimDiscovery(this RouteGroupBuilder scim)
     {
         scim.MapGet("/ServiceProviderConfig", (HttpRequest request, ScimBaseUrl baseUrl, string tenantId) =>
@@ -24,11 +22,7 @@ public static class ScimDiscoveryEndpoints
             ScimDiscovery.FindSchema(id) is { } schema
                 ? ScimResults.Json(ScimDiscovery.Schema(baseUrl.For(request, tenantId), schema))
                 : ScimResults.Error(ScimException.NotFound($"There is no schema '{id}'.")));
-        foreach (var path in new[] { "/ServiceProviderConfig", "/ResourceTypes", "/ResourceTypes/{name}", "/Schemas", "/Schemas/{id}" })
-        {
-            scim.MapMethods(path, WriteMethods, () =>
-                ScimResults.Error(StatusCodes.Status405MethodNotAllowed, null, "Discovery endpoints are read-only: use GET."));
-        }
+        scim.MapMethodNotAllowed("/ServiceProviderConfig", "/ResourceTypes", "/ResourceTypes/{name}", "/Schemas", "/Schemas/{id}");
     }
 
     private static IResult Guarded(HttpRequest request, Func<System.Text.Json.Nodes.JsonObject> document) =>

@@ -60,6 +60,7 @@ public static class ScimResourceEndpoints
             var outcome = await kind.Delete(grains, tenantId, id, IfMatch(request));
             return renderer.Result(request, tenantId, kind.Schema, outcome, AttributeProjection.None);
         });
+        resources.MapMethodNotAllowed("", "/.search", "/{id}");
     }
 
     private static async Task<IResult> WriteAsync(

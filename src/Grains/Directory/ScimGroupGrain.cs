@@ -15,8 +15,9 @@ namespace Total.Grains.Directory;
 /// <inheritdoc cref="IScimGroupGrain"/>
 /// <remarks>
 /// The stored group never contains <c>members</c>: they are rows of <see cref="IGroupMemberStore"/>, changed by
-/// delta. A PATCH is planned in full (and every member id checked) before anything is written, so a
-/// request that fails changes nothing.
+/// delta, and written with the group's next version (a membership change is a change of the group, so a stale
+/// <c>If-Match</c> is 412 after it). A PATCH is planned in full (and every member id checked) before anything is
+/// written, so a request that fails changes nothing.
 /// </remarks>
 // Entra touches a resource about once per 40-minute cycle: an idle one is cheaper reloaded than kept.
 [CollectionAgeLimit(Minutes = 2)]
@@ -85,13 +86,13 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
             var (group, memberIds) = Split(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth), Resource);
             await RequireMembersExistAsync(memberIds);
             var wasAdmin = await IsAdminGroupAsync();
-            if (await SaveAsync(group) is { } refused)
+            var change = await PlanMembersAsync([new ReplaceMembers(memberIds)]);
+            if (await SaveAsync(group, change) is { } refused)
             {
                 return refused;
             }
 
-            var changed = await ApplyAsync([new ReplaceMembers(memberIds)]);
-            await RecomputeAccessAsync(wasAdmin, changed, "replaced (PUT)");
+            await RecomputeAccessAsync(wasAdmin, change, "replaced (PUT)");
             return ScimOutcome.Ok(await RenderAsync(returnMembers));
         }
         catch (ScimException exception)
@@ -114,13 +115,13 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
             var plan = ScimPatch.PlanGroupPatch(Resource, operations);
             await RequireMembersExistAsync(plan.MemberOperations.SelectMany(Added).ToList());
             var wasAdmin = await IsAdminGroupAsync();
-            if (await SaveAsync(plan.Group) is { } refused)
+            var change = await PlanMembersAsync(plan.MemberOperations);
+            if (await SaveAsync(plan.Group, change) is { } refused)
             {
                 return refused;
             }
 
-            var changed = await ApplyAsync(plan.MemberOperations);
-            await RecomputeAccessAsync(wasAdmin, changed, "patched");
+            await RecomputeAccessAsync(wasAdmin, change, "patched");
 
             // Entra expects 204 for group PATCHes; the full member list of a big group is never worth sending back.
             return returnMembers ? ScimOutcome.Ok(await RenderAsync(includeMembers: true)) : ScimOutcome.NoContent;
@@ -168,37 +169,16 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         _row is null ? Task.FromResult<IReadOnlyList<string>>([]) : members.ListPageAsync(_tenantId, _id, skip, Math.Min(take, 1000));
 
     /// <summary>The normalised group without members, and the member ids the body listed.</summary>
-    private static (JsonObject Group, List<string> MemberIds) Split(JsonObject body, JsonObject? existing = null)
+    private static (JsonObject Group, IReadOnlyList<string> MemberIds) Split(JsonObject body, JsonObject? existing = null)
     {
-        var memberIds = new List<string>();
-        if (body["members"] is JsonArray list)
-        {
-            foreach (var member in list)
-            {
-                var value = member is JsonObject m && m["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    throw ScimException.InvalidValue("Each entry of 'members' needs a 'value': the id of a user or group of this tenant.");
-                }
-
-                memberIds.Add(value);
-            }
-        }
-        else if (body["members"] is not null)
-        {
-            throw ScimException.InvalidValue("'members' must be an array of {\"value\": \"<id>\"} objects.");
-        }
-
-        var withoutMembers = body.DeepClone().AsObject();
-        withoutMembers.Remove("members");
+        var (withoutMembers, memberIds) = GroupMemberList.Split(body);
         var group = ScimResourceNormalizer.Normalize(withoutMembers, Schema, existing);
         ScimResourceNormalizer.Validate(group, Schema);
-        group.Remove("members");
-        return (group, memberIds.Distinct(StringComparer.Ordinal).ToList());
+        return (group, memberIds);
     }
 
     /// <summary>Members must be users or groups of this tenant: another tenant's id is as unknown as a made-up one.</summary>
-    private async Task RequireMembersExistAsync(List<string> memberIds)
+    private async Task RequireMembersExistAsync(IReadOnlyList<string> memberIds)
     {
         if (memberIds.Count == 0)
         {
@@ -221,47 +201,36 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     /// <summary>An id as echoed in an error: a made-up one may be as long as the body.</summary>
     private static string Shortened(string id) => id.Length <= 128 ? id : id[..128] + "…";
 
-    /// <summary>Writes a changed group as the next version (an unchanged one writes nothing); null when done, else why not.</summary>
-    private async Task<ScimOutcome?> SaveAsync(JsonObject next)
+    /// <summary>
+    /// Writes a changed group, or changed members, as the next version (an unchanged one writes nothing); null when
+    /// done, else why not.
+    /// </summary>
+    private async Task<ScimOutcome?> SaveAsync(JsonObject next, MemberChange members)
     {
-        (_row, var refused) = await _lifecycle.SaveAsync(_row!, next, time.GetUtcNow());
+        (_row, var refused) = await _lifecycle.SaveAsync(_row!, next, time.GetUtcNow(), members);
         return refused;
     }
 
-    /// <summary>Applies member operations; returns the members that were added or removed.</summary>
-    private async Task<HashSet<string>> ApplyAsync(IReadOnlyList<MemberOperation> operations)
+    /// <summary>Who joins and who leaves, read from the membership of only the ids the operations name (all members for a replace).</summary>
+    private async Task<MemberChange> PlanMembersAsync(IReadOnlyList<MemberOperation> operations)
     {
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var operation in operations)
+        if (operations.Count == 0)
         {
-            switch (operation)
-            {
-                case AddMembers add:
-                    changed.UnionWith(await members.AddAsync(_tenantId, _id, add.MemberIds));
-                    break;
-                case RemoveMembers remove:
-                    changed.UnionWith(await members.RemoveAsync(_tenantId, _id, remove.MemberIds));
-                    break;
-                case RemoveAllMembers:
-                    changed.UnionWith(await members.RemoveAllAsync(_tenantId, _id));
-                    break;
-                case ReplaceMembers replace:
-                    var current = await members.ListAsync(_tenantId, _id);
-                    changed.UnionWith(await members.RemoveAsync(_tenantId, _id, current.Except(replace.MemberIds, StringComparer.Ordinal).ToList()));
-                    changed.UnionWith(await members.AddAsync(_tenantId, _id, replace.MemberIds.Except(current, StringComparer.Ordinal).ToList()));
-                    break;
-            }
+            return MemberChange.None;
         }
 
-        return changed;
+        var ids = MemberChange.IdsToLookUp(operations);
+        var current = ids is null ? await members.ListAsync(_tenantId, _id) : await members.MembersAmongAsync(_tenantId, _id, ids);
+        return MemberChange.Of(operations, current.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>
     /// After a write: when the group is (or was) an admin group, recomputes the access of the members it changed,
     /// or of every member when the write made it an admin group or stopped it being one (a rename).
     /// </summary>
-    private async Task RecomputeAccessAsync(bool wasAdmin, HashSet<string> changed, string how)
+    private async Task RecomputeAccessAsync(bool wasAdmin, MemberChange change, string how)
     {
+        var changed = change.Added.Concat(change.Removed).ToHashSet(StringComparer.Ordinal);
         var isAdmin = await IsAdminGroupAsync();
         if (wasAdmin != isAdmin)
         {

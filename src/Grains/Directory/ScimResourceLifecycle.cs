@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Scim.Patch;
 using Total.Scim.Schema;
 
 namespace Total.Grains.Directory;
@@ -33,18 +34,20 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     }
 
     /// <summary>
-    /// Writes <paramref name="next"/> as the next version of <paramref name="current"/>, or nothing when only meta
-    /// would change (Entra resends values): the row now stored, or why the write was refused.
+    /// Writes <paramref name="next"/> as the next version of <paramref name="current"/>, or nothing when neither it
+    /// (apart from meta: Entra resends values) nor a group's <paramref name="members"/> change: the row now stored,
+    /// or why the write was refused. A membership change is a change of the group: it gets a new version, written
+    /// in one store write with the member rows.
     /// </summary>
     /// <exception cref="Total.Scim.Errors.ScimException">400 invalidValue when a string is longer than the limit.</exception>
-    public Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject next, DateTimeOffset now) =>
-        SaveAsync(current, ScimJson.Read(current.Body), next, now);
+    public Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject next, DateTimeOffset now, MemberChange? members = null) =>
+        SaveAsync(current, ScimJson.Read(current.Body), next, now, members);
 
-    /// <inheritdoc cref="SaveAsync(StoredResource, JsonObject, DateTimeOffset)"/>
+    /// <inheritdoc cref="SaveAsync(StoredResource, JsonObject, DateTimeOffset, MemberChange?)"/>
     /// <param name="currentResource"><paramref name="current"/>'s body, already parsed by the caller.</param>
-    public async Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject currentResource, JsonObject next, DateTimeOffset now)
+    public async Task<(StoredResource Row, ScimOutcome? Refused)> SaveAsync(StoredResource current, JsonObject currentResource, JsonObject next, DateTimeOffset now, MemberChange? members = null)
     {
-        if (!ResourceMeta.ContentDiffers(currentResource, next))
+        if (!ResourceMeta.ContentDiffers(currentResource, next) && members is null or { IsEmpty: true })
         {
             return (current, null);
         }
@@ -53,7 +56,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         var version = current.Version + 1;
         var stored = ResourceMeta.Stamp(next, current.Id, TypeName, ResourceMeta.Created(currentResource), now, version);
         var row = ToRow(current.Id, stored, version, current.PrivateState);
-        var refused = await GuardAsync(() => UpdateAsync(current, row, (string)stored[UniqueAttribute]!), current.UniqueKey, row.UniqueKey);
+        var refused = await GuardAsync(() => UpdateAsync(current, row, (string)stored[UniqueAttribute]!, members), current.UniqueKey, row.UniqueKey);
         return refused is null ? (row, null) : (current, refused);
     }
 
@@ -121,7 +124,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     }
 
     /// <summary>Writes a new version of the row, moving the unique name if it changed; null when done.</summary>
-    private async Task<ScimOutcome?> UpdateAsync(StoredResource current, StoredResource next, string uniqueValue)
+    private async Task<ScimOutcome?> UpdateAsync(StoredResource current, StoredResource next, string uniqueValue, MemberChange? members)
     {
         var renamed = current.UniqueKey != next.UniqueKey;
         var shard = ShardOf(next.UniqueKey);
@@ -130,7 +133,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
             return ScimOutcomes.Uniqueness(UniqueAttribute, uniqueValue, owner);
         }
 
-        var written = await store.UpdateAsync(next, current.Version);
+        var written = await store.UpdateAsync(next, current.Version, members);
         if (written != StoreWriteResult.Written)
         {
             if (renamed)

@@ -84,4 +84,10 @@ public sealed class ScimException : Exception
 
     /// <summary>400 invalidVers: a malformed version or entity tag.</summary>
     public static ScimException InvalidVersion(string detail) => new(400, ScimErrorType.InvalidVersion, detail);
+
+    /// <summary>405 without <c>scimType</c>: the path does not serve the method (the HTTP edge adds <c>Allow</c>).</summary>
+    public static ScimException MethodNotAllowed(string detail) => new(405, null, detail);
+
+    /// <summary>501 without <c>scimType</c>: a SCIM feature the service does not offer (RFC 7644 §3.7 for Bulk, §3.11 for /Me).</summary>
+    public static ScimException NotImplemented(string detail) => new(501, null, detail);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Total.Scim.Errors;
 using Total.Scim.Filter;
@@ -18,11 +17,11 @@ namespace Total.Scim.Patch;
 /// <item><c>remove</c> path <c>members</c> without a value (RFC) → <see cref="RemoveAllMembers"/>.</item>
 /// <item><c>replace</c> path <c>members</c> with a list → <see cref="ReplaceMembers"/>.</item>
 /// </list>
+/// Member lists are read by <see cref="GroupMemberList"/>, as for POST and PUT.
 /// </summary>
 internal static class GroupPatchPlanner
 {
     private const string ValueSubAttribute = "value";
-    private const string MembersAttribute = "members";
 
     public static GroupPatchPlan Plan(JsonObject group, IReadOnlyList<PatchOperation> operations)
     {
@@ -69,17 +68,17 @@ internal static class GroupPatchPlanner
             var remainder = new JsonObject();
             foreach (var (key, item) in value)
             {
-                if (!IsMembers(key))
+                if (!GroupMemberList.IsMembersKey(key))
                 {
                     remainder[key] = item?.DeepClone();
                 }
                 else if (operation.Op == PatchOperationType.Replace)
                 {
-                    memberOperations.Add(new ReplaceMembers(item is null ? [] : ReadMemberIds(item, "value." + key)));
+                    memberOperations.Add(new ReplaceMembers(item is null ? [] : GroupMemberList.ReadIds(item, "value." + key)));
                 }
                 else if (item is not null)
                 {
-                    AddIfAny(memberOperations, ReadMemberIds(item, "value." + key), ids => new AddMembers(ids));
+                    AddIfAny(memberOperations, GroupMemberList.ReadIds(item, "value." + key), ids => new AddMembers(ids));
                 }
             }
 
@@ -88,7 +87,7 @@ internal static class GroupPatchPlanner
 
         var path = PatchPath.Parse(operation.Path);
         var resolved = ScimResourceSchema.Group.Resolve(path.Attribute);
-        if (!string.Equals(resolved.Attribute?.Name, MembersAttribute, StringComparison.Ordinal))
+        if (!GroupMemberList.IsMembers(resolved))
         {
             return operation;
         }
@@ -117,10 +116,10 @@ internal static class GroupPatchPlanner
                     throw ScimException.InvalidValue("'add' to 'members' needs a value list such as [{\"value\":\"<id>\"}].");
                 }
 
-                AddIfAny(memberOperations, ReadMemberIds(operation.Value, "value"), ids => new AddMembers(ids));
+                AddIfAny(memberOperations, GroupMemberList.ReadIds(operation.Value, "value"), ids => new AddMembers(ids));
                 break;
             case PatchOperationType.Replace:
-                memberOperations.Add(new ReplaceMembers(operation.Value is null ? [] : ReadMemberIds(operation.Value, "value")));
+                memberOperations.Add(new ReplaceMembers(operation.Value is null ? [] : GroupMemberList.ReadIds(operation.Value, "value")));
                 break;
             default:
                 if (operation.Value is null)
@@ -130,7 +129,7 @@ internal static class GroupPatchPlanner
                 else
                 {
                     // Entra's default removal shape: remove only the listed members, never the whole list.
-                    AddIfAny(memberOperations, ReadMemberIds(operation.Value, "value"), ids => new RemoveMembers(ids));
+                    AddIfAny(memberOperations, GroupMemberList.ReadIds(operation.Value, "value"), ids => new RemoveMembers(ids));
                 }
 
                 break;
@@ -139,41 +138,12 @@ internal static class GroupPatchPlanner
         return null;
     }
 
-    private static bool IsMembers(string key) =>
-        ScimAttributePath.TryParse(key, out var path)
-        && ScimResourceSchema.Group.Resolve(path) is { SubAttributeName: null } resolved
-        && string.Equals(resolved.Attribute?.Name, MembersAttribute, StringComparison.Ordinal);
-
     private static void AddIfAny(List<MemberOperation> operations, List<string> ids, Func<IReadOnlyList<string>, MemberOperation> create)
     {
         if (ids.Count > 0)
         {
             operations.Add(create(ids));
         }
-    }
-
-    private static List<string> ReadMemberIds(JsonNode? value, string where)
-    {
-        var items = value is JsonArray array ? array.ToList() : [value];
-        var ids = new List<string>(items.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            var id = item is JsonObject member ? member.GetPropertyIgnoreCase(ValueSubAttribute) : item;
-            if (!id.TryGetString(out var text) || string.IsNullOrWhiteSpace(text))
-            {
-                var position = value is JsonArray ? $"{where}[{i.ToString(CultureInfo.InvariantCulture)}]" : where;
-                throw ScimException.InvalidValue($"{position}.value must be a non-empty string holding the member's id.");
-            }
-
-            if (seen.Add(text))
-            {
-                ids.Add(text);
-            }
-        }
-
-        return ids;
     }
 
     private static List<string> MemberFilterIds(FilterNode filter)

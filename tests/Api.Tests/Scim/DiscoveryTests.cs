@@ -91,7 +91,7 @@ public abstract class DiscoveryTests : ScimConformanceTests
     [InlineData("PUT", "Schemas/urn:ietf:params:scim:schemas:core:2.0:User")]
     [InlineData("PATCH", "Schemas/urn:ietf:params:scim:schemas:core:2.0:User")]
     [InlineData("DELETE", "Schemas/urn:ietf:params:scim:schemas:core:2.0:User")]
-    public async Task Writes_to_discovery_endpoints_are_405(string method, string relativeUrl)
+    public async Task Writes_to_discovery_endpoints_are_405_allowing_GET(string method, string relativeUrl)
     {
         using var scim = await NewTenantAsync();
 
@@ -100,6 +100,7 @@ public abstract class DiscoveryTests : ScimConformanceTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
         Assert.Equal("405", (string?)response.Error["status"]);
         Assert.Equal("application/scim+json", response.ContentHeaders.ContentType?.MediaType);
+        Assert.Equal(["GET"], response.ContentHeaders.Allow);
     }
 
     [Theory]

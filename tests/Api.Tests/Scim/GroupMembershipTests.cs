@@ -254,18 +254,36 @@ public abstract class GroupMembershipTests : ScimConformanceTests
         Assert.Equal(expected, await scim.MemberIdsAsync(groupId));
     }
 
-    [Fact]
-    public async Task Create_with_members_stores_them()
+    [Theory]
+    [InlineData("members", "value")]
+    [InlineData("Members", "value")]
+    [InlineData("MEMBERS", "Value")]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:Group:members", "value")]
+    public async Task Create_with_members_stores_them_whatever_the_case_of_their_name(string membersKey, string valueKey)
     {
         using var scim = await NewTenantAsync();
         var ada = await scim.CreateUserIdAsync(NewUpn("ada"));
 
         var response = await scim.PostAsync("Groups", $$"""
-            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Vendor-Admins","members":[{"value":"{{ada}}"}]}
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Vendor-Admins","{{membersKey}}":[{"{{valueKey}}":"{{ada}}"}]}
             """);
 
         Assert.Equal(HttpStatusCode.Created, response.Status);
         Assert.Equal([ada], await scim.MemberIdsAsync((string)response.Json["id"]!));
+    }
+
+    [Fact]
+    public async Task Put_with_members_named_in_another_case_replaces_the_member_list()
+    {
+        using var scim = await NewTenantAsync();
+        var (groupId, members) = await GroupWithMembersAsync(scim, 2);
+
+        var response = await scim.PutAsync($"Groups/{groupId}", $$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Vendor-Admins","Members":[{"Value":"{{members[1]}}"}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal([members[1]], await scim.MemberIdsAsync(groupId));
     }
 
     [Fact]

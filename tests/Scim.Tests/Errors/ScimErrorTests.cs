@@ -39,6 +39,8 @@ public class ScimErrorTests
     [InlineData("TooMany", 400, "tooMany")]
     [InlineData("PreconditionFailed", 412, null)]
     [InlineData("InvalidVersion", 400, "invalidVers")]
+    [InlineData("MethodNotAllowed", 405, null)]
+    [InlineData("NotImplemented", 501, null)]
     public void Factories_set_status_and_scim_type(string factory, int status, string? scimType)
     {
         var method = typeof(ScimException).GetMethod(factory)!;

@@ -1,16 +1,16 @@
 namespace Total.Grains.Directory.Storage;
 
-/// <summary>Group membership rows: one per (group, member), so a change costs the same for any group size.</summary>
+/// <summary>
+/// Group membership rows: one per (group, member), so a change costs the same for any group size. A change of an
+/// existing group's members is written with the group's next version (<see cref="IScimResourceStore.UpdateAsync"/>).
+/// </summary>
 public interface IGroupMemberStore
 {
     /// <summary>Adds members; returns the ids that were not members before.</summary>
     Task<IReadOnlyList<string>> AddAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes members; returns the ids that were members.</summary>
-    Task<IReadOnlyList<string>> RemoveAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes every member; returns who they were.</summary>
-    Task<IReadOnlyList<string>> RemoveAllAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);
+    /// <summary>Which of <paramref name="memberIds"/> are members: what a PATCH needs to know without reading the whole list.</summary>
+    Task<IReadOnlyList<string>> MembersAmongAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<string>> ListAsync(string tenantId, string groupId, CancellationToken cancellationToken = default);
 

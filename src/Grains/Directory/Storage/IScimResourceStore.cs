@@ -1,3 +1,5 @@
+using Total.Scim.Patch;
+
 namespace Total.Grains.Directory.Storage;
 
 /// <summary>
@@ -11,8 +13,11 @@ public interface IScimResourceStore
     /// <summary>Inserts a new resource (version as given).</summary>
     Task<StoreWriteResult> InsertAsync(StoredResource resource, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a resource if its stored version is <paramref name="expectedVersion"/>.</summary>
-    Task<StoreWriteResult> UpdateAsync(StoredResource resource, long expectedVersion, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Replaces a resource if its stored version is <paramref name="expectedVersion"/>, and for a group applies
+    /// <paramref name="members"/> to its member rows in the same transaction: both are written, or neither.
+    /// </summary>
+    Task<StoreWriteResult> UpdateAsync(StoredResource resource, long expectedVersion, MemberChange? members = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a resource (and, for a group, its member rows). False when it was not there.</summary>
     Task<bool> DeleteAsync(string tenantId, ScimResourceType type, string id, CancellationToken cancellationToken = default);

@@ -1,3 +1,5 @@
+using Total.Scim.Patch;
+
 namespace Total.Grains.Directory.Storage;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class InMemoryScimStore : IScimResourceStore, IGroupMemberStore
         }
     }
 
-    public Task<StoreWriteResult> UpdateAsync(StoredResource resource, long expectedVersion, CancellationToken cancellationToken = default)
+    public Task<StoreWriteResult> UpdateAsync(StoredResource resource, long expectedVersion, MemberChange? members = null, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -60,6 +62,12 @@ public sealed class InMemoryScimStore : IScimResourceStore, IGroupMemberStore
             }
 
             _rows[key] = resource;
+            if (members is not null)
+            {
+                RemoveLocked(resource.TenantId, resource.Id, members.Removed);
+                AddLocked(resource.TenantId, resource.Id, members.Added);
+            }
+
             return Task.FromResult(StoreWriteResult.Written);
         }
     }
@@ -153,37 +161,17 @@ public sealed class InMemoryScimStore : IScimResourceStore, IGroupMemberStore
     {
         lock (_lock)
         {
-            var members = Members(tenantId, groupId);
-            IReadOnlyList<string> added = memberIds.Where(members.Add).ToList();
-            foreach (var member in added)
-            {
-                GroupsOf(tenantId, member).Add(groupId);
-            }
-
-            return Task.FromResult(added);
+            return Task.FromResult<IReadOnlyList<string>>(AddLocked(tenantId, groupId, memberIds));
         }
     }
 
-    public Task<IReadOnlyList<string>> RemoveAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> MembersAmongAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             var members = Members(tenantId, groupId);
-            IReadOnlyList<string> removed = memberIds.Where(members.Remove).ToList();
-            foreach (var member in removed)
-            {
-                GroupsOf(tenantId, member).Remove(groupId);
-            }
-
-            return Task.FromResult(removed);
-        }
-    }
-
-    public Task<IReadOnlyList<string>> RemoveAllAsync(string tenantId, string groupId, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult<IReadOnlyList<string>>(RemoveAllLocked(tenantId, groupId));
+            IReadOnlyList<string> among = memberIds.Where(members.Contains).ToList();
+            return Task.FromResult(among);
         }
     }
 
@@ -227,6 +215,27 @@ public sealed class InMemoryScimStore : IScimResourceStore, IGroupMemberStore
         {
             IReadOnlyList<string> groups = GroupsOf(tenantId, memberId).Order(StringComparer.Ordinal).ToList();
             return Task.FromResult(groups);
+        }
+    }
+
+    private List<string> AddLocked(string tenantId, string groupId, IEnumerable<string> memberIds)
+    {
+        var members = Members(tenantId, groupId);
+        var added = memberIds.Where(members.Add).ToList();
+        foreach (var member in added)
+        {
+            GroupsOf(tenantId, member).Add(groupId);
+        }
+
+        return added;
+    }
+
+    private void RemoveLocked(string tenantId, string groupId, IEnumerable<string> memberIds)
+    {
+        var members = Members(tenantId, groupId);
+        foreach (var member in memberIds.Where(members.Remove))
+        {
+            GroupsOf(tenantId, member).Remove(groupId);
         }
     }
 

@@ -24,26 +24,17 @@ public sealed class PostgresGroupMemberStore(NpgsqlDataSource dataSource) : IGro
         return await ReadIdsAsync(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> RemoveAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> MembersAmongAsync(string tenantId, string groupId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default)
     {
         if (memberIds.Count == 0)
         {
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(
-            "DELETE FROM scim_group_members WHERE tenant_id = $1 AND group_id = $2 AND member_id = ANY($3) RETURNING member_id");
+        await using var command = dataSource.CreateCommand("SELECT member_id FROM scim_group_members WHERE tenant_id = $1 AND group_id = $2 AND member_id = ANY($3)");
         command.Parameters.AddWithValue(tenantId);
         command.Parameters.AddWithValue(groupId);
         command.Parameters.AddWithValue(memberIds.ToArray());
-        return await ReadIdsAsync(command, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<string>> RemoveAllAsync(string tenantId, string groupId, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("DELETE FROM scim_group_members WHERE tenant_id = $1 AND group_id = $2 RETURNING member_id");
-        command.Parameters.AddWithValue(tenantId);
-        command.Parameters.AddWithValue(groupId);
         return await ReadIdsAsync(command, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Total.Scim.Patch;
 
 namespace Total.Grains.Directory.Storage;
 
@@ -7,6 +8,30 @@ public sealed class PostgresScimResourceStore(NpgsqlDataSource dataSource) : ISc
 {
     private const string Columns = "tenant_id, resource_type, id, unique_key, external_id, version, body, private_state";
     private const string UniqueViolation = "23505";
+
+    /// <summary>The row's next version, written only over the expected one ($10).</summary>
+    private const string UpdateRow = """
+        UPDATE scim_resources
+           SET unique_key = $4, external_id = $5, version = $6, body = $7, private_state = $8, shard = $9
+         WHERE tenant_id = $1 AND resource_type = $2 AND id = $3 AND version = $10
+        """;
+
+    /// <summary>
+    /// <see cref="UpdateRow"/> with a group's member rows ($11 leave, $12 join), changed only when the row is: one
+    /// statement is one transaction, so the members change with the version that says so, and a refused write
+    /// changes no member either.
+    /// </summary>
+    private const string UpdateRowAndMembers = $"""
+        WITH updated AS ({UpdateRow} RETURNING 1),
+        removed AS (
+            DELETE FROM scim_group_members
+             WHERE tenant_id = $1 AND group_id = $3 AND member_id = ANY($11) AND EXISTS (SELECT 1 FROM updated)),
+        added AS (
+            INSERT INTO scim_group_members (tenant_id, group_id, member_id)
+            SELECT $1, $3, m FROM unnest($12::text[]) AS m WHERE EXISTS (SELECT 1 FROM updated)
+            ON CONFLICT DO NOTHING)
+        SELECT count(*) FROM updated
+        """;
 
     public async Task<StoredResource?> GetAsync(string tenantId, ScimResourceType type, string id, CancellationToken cancellationToken = default)
     {
@@ -34,18 +59,22 @@ public sealed class PostgresScimResourceStore(NpgsqlDataSource dataSource) : ISc
         }
     }
 
-    public async Task<StoreWriteResult> UpdateAsync(StoredResource resource, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<StoreWriteResult> UpdateAsync(StoredResource resource, long expectedVersion, MemberChange? members = null, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE scim_resources
-               SET unique_key = $4, external_id = $5, version = $6, body = $7, private_state = $8, shard = $9
-             WHERE tenant_id = $1 AND resource_type = $2 AND id = $3 AND version = $10
-            """);
+        var withMembers = members is { IsEmpty: false };
+        await using var command = dataSource.CreateCommand(withMembers ? UpdateRowAndMembers : UpdateRow);
         AddRow(command, resource);
         command.Parameters.AddWithValue(expectedVersion);
+        if (withMembers)
+        {
+            command.Parameters.AddWithValue(members!.Removed.ToArray());
+            command.Parameters.AddWithValue(members.Added.ToArray());
+        }
+
         try
         {
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? StoreWriteResult.Written : StoreWriteResult.VersionMismatch;
+            var updated = withMembers ? (long)(await command.ExecuteScalarAsync(cancellationToken))! : await command.ExecuteNonQueryAsync(cancellationToken);
+            return updated == 1 ? StoreWriteResult.Written : StoreWriteResult.VersionMismatch;
         }
         catch (PostgresException exception) when (exception.SqlState == UniqueViolation)
         {

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Total.Api.Tests.Scim.Fuzz;
 
 /// <summary>
-/// What every answer to a hostile request must be: never 5xx; a 4xx when the request aimed at the victim's data;
+/// What every answer to a hostile request must be: never 5xx (but the 501 of <c>POST /Bulk</c>, a refusal like a 4xx); a 4xx when the request aimed at the victim's data;
 /// a list never longer than the largest page; and every 4xx a SCIM error (RFC 7644 §3.12: the Error schema, <c>status</c> a string equal to the HTTP status,
 /// <c>application/scim+json</c>). Only answers Kestrel gives before the application runs carry no body.
 /// </summary>
@@ -16,10 +16,13 @@ public static class FuzzVerdict
     private const int MaxPageSize = 1000;
     private static readonly int[] KestrelRefusals = [400, 414, 431];
 
+    /// <summary>The one deliberate 5xx: <c>POST /Bulk</c> is not offered (RFC 7644 §3.7); it must still be a SCIM error.</summary>
+    private const int NotImplemented = 501;
+
     /// <summary>Null when the answer is acceptable, else why not.</summary>
     public static string? Check(FuzzRequest request, int status, string? mediaType, string body)
     {
-        if (status >= 500)
+        if (status >= 500 && status != NotImplemented)
         {
             return $"answered {status}";
         }
