@@ -11,8 +11,11 @@ public sealed record CreateTenantRequest(
     string? EntraClientId,
     string? EntraClientSecret);
 
-/// <summary><c>PUT /operator/tenants/{tenantId}/groups</c> body; an absent <c>monitorUsersOutsideGroups</c> keeps the setting.</summary>
-public sealed record UpdateGroupsRequest(List<string>? AdminGroups, List<string>? MonitoredGroups, bool? MonitorUsersOutsideGroups = null);
+/// <summary>
+/// <c>PUT /operator/tenants/{tenantId}/groups</c> body; an absent <c>monitorUsersOutsideGroups</c> keeps the setting.
+/// <c>confirmRemovingAllAdmins</c> must be true for a change that would leave the tenant without any active admin.
+/// </summary>
+public sealed record UpdateGroupsRequest(List<string>? AdminGroups, List<string>? MonitoredGroups, bool? MonitorUsersOutsideGroups = null, bool? ConfirmRemovingAllAdmins = null);
 
 /// <summary><c>PUT /operator/tenants/{tenantId}/entra-app</c> body; an absent secret keeps the stored one.</summary>
 public sealed record UpdateEntraAppRequest(string? EntraClientId, string? EntraClientSecret);

@@ -18,10 +18,12 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>
     /// Sets the admin and monitored groups (and, when given, whether users outside every group are monitored).
-    /// Admin access of the users concerned is recomputed before this returns.
+    /// Admin access of the users concerned is recomputed before this returns. A change that would leave no active
+    /// admin, or end the acting console admin's own access, is refused with <see cref="TenantOutcomeKind.AdminAccessLoss"/>
+    /// and changes nothing unless <see cref="GroupsUpdate.ConfirmedAdminAccessLoss"/>.
     /// </summary>
     [Alias("UpdateGroups")]
-    Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups, bool? monitorUsersOutsideGroups = null);
+    Task<TenantOutcome> UpdateGroupsAsync(GroupsUpdate update);
 
     /// <summary>Sets or changes the customer's Entra app registration. A null secret keeps the stored one.</summary>
     [Alias("UpdateEntraApp")]

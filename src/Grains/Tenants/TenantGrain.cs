@@ -1,12 +1,9 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Total.Grains.Abstractions.Access;
-using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Access;
 using Total.Grains.Access.Storage;
-using Total.Grains.Directory;
 using Total.Grains.Directory.Storage;
 using Total.Grains.Secrets;
 using Total.Grains.Storage;
@@ -20,6 +17,7 @@ public sealed class TenantGrain(
     IScimResourceStore directory,
     IGroupMemberStore members,
     IAccessStore access,
+    AdminAccessPreview adminAccessPreview,
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
@@ -116,30 +114,51 @@ public sealed class TenantGrain(
 
     public Task<TenantDetails?> GetAsync() => Task.FromResult(Tenant.Exists ? ToDetails() : null);
 
-    public async Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups, bool? monitorUsersOutsideGroups = null)
+    public async Task<TenantOutcome> UpdateGroupsAsync(GroupsUpdate update)
     {
         if (!Tenant.Exists)
         {
             return TenantOutcome.NotFound(TenantId);
         }
 
-        var (admin, adminError) = GroupReferences.Normalize(adminGroups, "adminGroups");
-        var (monitored, monitoredError) = GroupReferences.Normalize(monitoredGroups, "monitoredGroups");
+        var (admin, adminError) = GroupReferences.Normalize(update.AdminGroups, "adminGroups");
+        var (monitored, monitoredError) = GroupReferences.Normalize(update.MonitoredGroups, "monitoredGroups");
         if ((adminError ?? monitoredError) is { } error)
         {
             return TenantOutcome.Invalid(error);
         }
 
         var previousAdmin = Tenant.AdminGroups;
+        var adminGroupsChanged = !admin.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(previousAdmin);
+        if (adminGroupsChanged && await adminAccessPreview.AssessAsync(TenantId, admin, update.ActingUserId) is { } loss)
+        {
+            if (!update.ConfirmedAdminAccessLoss)
+            {
+                logger.LogInformation(
+                    "Tenant {TenantId} admin groups change refused until confirmed: {AdminCount} admin(s) would lose console access (no admin left: {LeavesNoAdmin}, own access: {EndsOwnAccess})",
+                    TenantId,
+                    loss.LosingAccessCount,
+                    loss.LeavesNoAdmin,
+                    loss.EndsActingAdminsAccess);
+                return TenantOutcome.NeedsConfirmation(loss, Describe(loss));
+            }
+
+            logger.LogWarning(
+                "Tenant {TenantId} admin groups changed with explicit confirmation: {AdminCount} admin(s) lose console access (no admin left: {LeavesNoAdmin})",
+                TenantId,
+                loss.LosingAccessCount,
+                loss.LeavesNoAdmin);
+        }
+
         Tenant.AdminGroups = admin;
         Tenant.MonitoredGroups = monitored;
-        Tenant.MonitorUsersOutsideGroups = monitorUsersOutsideGroups ?? Tenant.MonitorUsersOutsideGroups;
+        Tenant.MonitorUsersOutsideGroups = update.MonitorUsersOutsideGroups ?? Tenant.MonitorUsersOutsideGroups;
         await state.WriteStateAsync();
         logger.LogInformation("Tenant {TenantId} groups changed: {AdminGroupCount} admin, {MonitoredGroupCount} monitored", TenantId, admin.Count, monitored.Count);
 
-        if (!admin.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(previousAdmin))
+        if (adminGroupsChanged)
         {
-            await RecomputeAdminsAsync(previousAdmin, admin);
+            await RecomputeAdminsAsync(previousAdmin, admin, update.ConfirmedAdminAccessLoss);
             await GrainFactory.GetGrain<IReconciliationGrain>(TenantId).AdminGroupsChangedAsync();
         }
 
@@ -150,23 +169,31 @@ public sealed class TenantGrain(
     /// The admin groups changed: every current admin may have lost access, and every member of a newly named group
     /// may have gained it. Both are recomputed before the change is acknowledged.
     /// </summary>
-    private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current)
+    private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current, bool confirmed)
     {
         var affected = (await access.ListFlaggedAsync(TenantId)).Select(u => u.UserId).ToList();
-        var query = GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(TenantId, "Group"));
-        foreach (var entry in current.Except(previous, StringComparer.OrdinalIgnoreCase))
+        foreach (var groupId in await NamedGroups.IdsAsync(GrainFactory, TenantId, current.Except(previous, StringComparer.OrdinalIgnoreCase)))
         {
-            var literal = JsonValue.Create(entry).ToJsonString();
-            var page = await query.QueryAsync(new DirectoryQuery($"displayName eq {literal} or externalId eq {literal}", null, false, 1, 100));
-            foreach (var group in page.Resources)
-            {
-                affected.AddRange(await members.ListAsync(TenantId, (string)ScimJson.Read(group)["id"]!));
-            }
+            affected.AddRange(await members.ListAsync(TenantId, groupId));
         }
 
-        var cause = AccessCause.Settings(AccessCallContext.Describe(
-            $"Admin groups changed from [{string.Join(", ", previous)}] to [{string.Join(", ", current)}]"));
+        var change = $"Admin groups changed from [{string.Join(", ", previous)}] to [{string.Join(", ", current)}]";
+        var cause = AccessCause.Settings(AccessCallContext.Describe(confirmed ? change + ", confirmed explicitly although it takes admin access away" : change));
         await AccessFanOut.RecomputeAsync(GrainFactory, TenantId, affected, cause);
+    }
+
+    /// <summary>What the refusal says; the console and the operator API add how to confirm.</summary>
+    private static string Describe(AdminAccessLoss loss)
+    {
+        var names = string.Join(", ", loss.LosingAccess.Select(admin => admin.UserName ?? admin.UserId));
+        if (loss.LosingAccessCount > loss.LosingAccess.Count)
+        {
+            names += $" and {loss.LosingAccessCount - loss.LosingAccess.Count} more";
+        }
+
+        return loss.LeavesNoAdmin
+            ? $"This change would take console access from every admin ({names}) and give it to nobody: no one could sign in to the console to undo it."
+            : $"This change would end your own console access. Admins who would lose it: {names}.";
     }
 
     public async Task<TenantOutcome> UpdateEntraAppAsync(string? clientId, string? clientSecret)

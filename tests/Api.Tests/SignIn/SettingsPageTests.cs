@@ -8,6 +8,8 @@ namespace Total.Api.Tests.SignIn;
 /// <summary>Settings → SSO &amp; Provisioning: what an admin copies into Entra and the groups that decide access.</summary>
 public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IClassFixture<StandInServerFixture>
 {
+    private const string HelpdeskObjectId = "4f1d2e3c-5b6a-4798-8a9b-0c1d2e3f4a5b";
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -71,6 +73,57 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Unticking_the_only_admin_group_is_refused_and_every_admin_keeps_access()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+
+        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups", []);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertConfirmationAskedAndNothingChangedAsync(response, tenant, browser);
+    }
+
+    [Fact]
+    public async Task Typing_the_organisations_name_confirms_removing_every_admin()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+
+        await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups", [new("confirmOrganisationName", tenant.Name)]);
+
+        Assert.Empty(await AdminGroupsAsync(tenant));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_mistyped_organisation_name_confirms_nothing()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+
+        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups", [new("confirmOrganisationName", "Contoso")]);
+
+        await AssertConfirmationAskedAndNothingChangedAsync(response, tenant, browser);
+    }
+
+    [Fact]
+    public async Task A_change_that_ends_only_your_own_access_needs_the_organisations_name()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+
+        // The organisation keeps an admin (the helpdesk's member), but not the one pressing Save.
+        var helpdesk = await tenant.ProvisionUserAsync();
+        await tenant.ScimAsync(HttpMethod.Post, "Groups", $$"""{"displayName":"Helpdesk","externalId":"{{HelpdeskObjectId}}","members":[{"value":"{{helpdesk.UserId}}"}]}""");
+
+        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=Groups", [new("adminGroups", HelpdeskObjectId)]);
+
+        Assert.Contains("your own", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        await AssertConfirmationAskedAndNothingChangedAsync(response, tenant, browser);
+    }
+
+    [Fact]
     public async Task Client_secret_is_write_only_and_kept_when_left_empty()
     {
         var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
@@ -95,7 +148,7 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
         var forged = await client.PostAsync("/console/settings?handler=Groups", new FormUrlEncodedContent([new("adminGroups", "attacker-group")]), Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(["TOTAL-Admins"], (await TenantAsync(tenant))["adminGroups"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["TOTAL-Admins"], await AdminGroupsAsync(tenant));
     }
 
     [Fact]
@@ -110,6 +163,17 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     }
 
     private static Task<string> PageAsync(ConsoleBrowser browser) => SignedInConsole.PageAsync(browser, "/console/settings");
+
+    /// <summary>The answer asks for the organisation's name, and nothing changed: the groups are as before and the session goes on.</summary>
+    private async Task AssertConfirmationAskedAndNothingChangedAsync(HttpResponseMessage response, SignInTenant tenant, ConsoleBrowser browser)
+    {
+        Assert.Contains("data-testid=\"confirm-admin-loss\"", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(["TOTAL-Admins"], await AdminGroupsAsync(tenant));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    private async Task<IEnumerable<string>> AdminGroupsAsync(SignInTenant tenant) =>
+        (await TenantAsync(tenant))["adminGroups"]!.AsArray().Select(n => (string)n!);
 
     private async Task<JsonObject> TenantAsync(SignInTenant tenant)
     {

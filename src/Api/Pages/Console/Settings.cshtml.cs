@@ -56,11 +56,16 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     /// <summary>The result of "Test Graph access" just pressed.</summary>
     public GraphAccessCheck? GraphCheck { get; private set; }
 
+    /// <summary>A groups change refused until the admin confirms it by typing the organisation's name.</summary>
+    public PendingGroupsChange? PendingGroups { get; private set; }
+
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
 
     private string TenantId => User.FindFirst(ConsoleClaims.TenantId)!.Value;
+
+    private string UserId => User.FindFirst(ConsoleClaims.UserId)!.Value;
 
     private ITenantGrain TenantGrain => grains.GetGrain<ITenantGrain>(TenantId);
 
@@ -85,11 +90,26 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
         await LoadAsync();
     }
 
-    public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups, bool monitorUsersOutsideGroups)
+    /// <param name="confirmOrganisationName">
+    /// Typed by the admin to confirm a change that takes admin access away (their own, or everyone's); it must be the
+    /// organisation's name exactly.
+    /// </param>
+    public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups, bool monitorUsersOutsideGroups, string? confirmOrganisationName)
     {
         AccessCallContext.Set($"console: settings saved by {User.Identity?.Name}");
-        var outcome = await TenantGrain.UpdateGroupsAsync(adminGroups ?? [], monitoredGroups ?? [], monitorUsersOutsideGroups);
-        Report(outcome, "Groups saved. Everyone's admin access was recomputed from them; see the access log for what changed.");
+        var typed = confirmOrganisationName?.Trim();
+        var confirmed = typed is { Length: > 0 } && string.Equals(typed, (await TenantGrain.GetAsync())?.Name, StringComparison.Ordinal);
+        var update = new GroupsUpdate(adminGroups ?? [], monitoredGroups ?? [], monitorUsersOutsideGroups, UserId, confirmed);
+        var outcome = await TenantGrain.UpdateGroupsAsync(update);
+        if (outcome.Kind == TenantOutcomeKind.AdminAccessLoss)
+        {
+            PendingGroups = new PendingGroupsChange(update, outcome.Detail ?? "", outcome.AdminAccessLoss!, MistypedName: typed is { Length: > 0 });
+        }
+        else
+        {
+            Report(outcome, "Groups saved. Everyone's admin access was recomputed from them; see the access log for what changed.");
+        }
+
         await LoadAsync();
     }
 
@@ -143,6 +163,9 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
+
+    /// <summary>A groups change waiting for confirmation: what was chosen, what it would take, and whether a wrong name was typed.</summary>
+    public sealed record PendingGroupsChange(GroupsUpdate Update, string Detail, AdminAccessLoss Loss, bool MistypedName);
 
     /// <summary>A provisioned group; settings store its Entra object id (externalId) when it has one.</summary>
     public sealed record ProvisionedGroup(string Id, string DisplayName, string? ExternalId)
