@@ -159,10 +159,17 @@ public static class OperatorApi
         }
 
         var overlap = body?.PreviousTokenValidForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : scimOptions.Value.TokenRotationOverlap;
-        var issue = await rotation.RotateAsync(tenantId, overlap);
-        return issue is null
-            ? NotFound(tenantId)
-            : Results.Ok(new ScimTokenResponse(scimBaseUrl.For(request, tenantId), issue.ScimToken, issue.IssuedAt, issue.PreviousTokenValidUntil));
+        var (issue, outcome) = await rotation.RotateAsync(tenantId, overlap);
+        return outcome.Kind switch
+        {
+            TenantOutcomeKind.Ok => Results.Ok(new ScimTokenResponse(
+                scimBaseUrl.For(request, tenantId), issue!.ScimToken, issue.IssuedAt, issue.PreviousTokenValidUntil, issue.EarlierTokens ?? [])),
+            TenantOutcomeKind.Conflict => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Too many live SCIM tokens",
+                detail: $"{outcome.Detail} Here: \"previousTokenValidForSeconds\": 0."),
+            _ => ToProblem(outcome),
+        };
     }
 
     private static async Task<IResult> DeleteAsync(string tenantId, IGrainFactory grains, ScimTokenCache tokenCache)

@@ -36,7 +36,8 @@ public record TenantResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset ScimTokenIssuedAt,
     DateTimeOffset? PreviousScimTokenValidUntil,
-    bool MonitorUsersOutsideGroups)
+    bool MonitorUsersOutsideGroups,
+    IReadOnlyList<ScimTokenOverlap> EarlierScimTokens)
 {
     public static TenantResponse From(TenantDetails tenant, string scimBaseUrl) => new(
         tenant.TenantId,
@@ -50,7 +51,8 @@ public record TenantResponse(
         tenant.CreatedAt,
         tenant.ScimTokenIssuedAt,
         tenant.PreviousScimTokenValidUntil,
-        tenant.MonitorUsersOutsideGroups);
+        tenant.MonitorUsersOutsideGroups,
+        tenant.EarlierScimTokens ?? []);
 }
 
 /// <summary>The 201 answer to onboarding: the tenant plus its SCIM token, shown this once.</summary>
@@ -62,5 +64,5 @@ public sealed record CreatedTenantResponse : TenantResponse
     public string ScimToken { get; }
 }
 
-/// <summary>A newly issued SCIM token, shown this once.</summary>
-public sealed record ScimTokenResponse(string ScimBaseUrl, string ScimToken, DateTimeOffset IssuedAt, DateTimeOffset? PreviousTokenValidUntil);
+/// <summary>A newly issued SCIM token, shown this once, and the earlier tokens that still work (each until its own overlap ends).</summary>
+public sealed record ScimTokenResponse(string ScimBaseUrl, string ScimToken, DateTimeOffset IssuedAt, DateTimeOffset? PreviousTokenValidUntil, IReadOnlyList<ScimTokenOverlap> EarlierTokens);

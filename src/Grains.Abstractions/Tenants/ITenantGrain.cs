@@ -30,11 +30,14 @@ public interface ITenantGrain : IGrainWithStringKey
     Task<TenantOutcome> UpdateEntraAppAsync(string? clientId, string? clientSecret);
 
     /// <summary>
-    /// Issues a new SCIM token. The previous current token stays valid for <paramref name="previousTokenValidFor"/>
-    /// so a provisioning job keeps working until the customer pastes the new one into Entra.
+    /// Issues a new SCIM token. The current token stays valid for <paramref name="previousTokenValidFor"/>, and earlier
+    /// ones until their own overlaps end, so a provisioning job keeps working until the customer pastes the new one into
+    /// Entra; zero stops every earlier token at once. Refused (<see cref="TenantOutcomeKind.Conflict"/>) when as many
+    /// tokens as allowed are live already, or when <paramref name="expectedGeneration"/> is not the
+    /// <see cref="TenantDetails.ScimTokenGeneration"/> any more (a console form submitted again).
     /// </summary>
     [Alias("RotateScimToken")]
-    Task<ScimTokenIssue?> RotateScimTokenAsync(TimeSpan previousTokenValidFor);
+    Task<ScimTokenRotationOutcome> RotateScimTokenAsync(TimeSpan previousTokenValidFor, int? expectedGeneration = null);
 
     /// <summary>True when the SHA-256 hash of a presented bearer token matches a live token of this tenant.</summary>
     [Alias("IsValidScimToken"), ReadOnly]

@@ -17,6 +17,8 @@ public sealed record TenantOutcome(
 
     public static TenantOutcome Invalid(string detail) => new(TenantOutcomeKind.Invalid, detail);
 
+    public static TenantOutcome Conflict(string detail) => new(TenantOutcomeKind.Conflict, detail);
+
     /// <summary>The change would take admin access that only an explicit confirmation may take.</summary>
     public static TenantOutcome NeedsConfirmation(AdminAccessLoss loss, string detail) => new(TenantOutcomeKind.AdminAccessLoss, detail, loss);
 }
@@ -31,4 +33,7 @@ public enum TenantOutcomeKind
 
     /// <summary>Refused until confirmed: see <see cref="TenantOutcome.AdminAccessLoss"/>.</summary>
     AdminAccessLoss = 4,
+
+    /// <summary>Refused in the tenant's present state (too many live SCIM tokens, a form shown before a change).</summary>
+    Conflict = 5,
 }

@@ -29,6 +29,8 @@ public sealed class TenantGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        TenantStateMigration.Migrate(Tenant);
+
         // Tenants created before reconciliation or the one-row-per-tenant directory existed get their reminder and
         // their directory row here; both are idempotent and cheap.
         if (Tenant.Exists)
@@ -90,8 +92,7 @@ public sealed class TenantGrain(
             AdminGroups = admin,
             MonitoredGroups = monitored,
             CreatedAt = now,
-            ScimTokenHash = ScimToken.Hash(token),
-            ScimTokenIssuedAt = now,
+            ScimTokens = ScimTokenSet.Issue(ScimToken.Hash(token), now),
         };
 
         try
@@ -219,23 +220,51 @@ public sealed class TenantGrain(
         return TenantOutcome.Ok;
     }
 
-    public async Task<ScimTokenIssue?> RotateScimTokenAsync(TimeSpan previousTokenValidFor)
+    public async Task<ScimTokenRotationOutcome> RotateScimTokenAsync(TimeSpan previousTokenValidFor, int? expectedGeneration = null)
     {
         if (!Tenant.Exists)
         {
-            return null;
+            return new ScimTokenRotationOutcome(null, TenantOutcome.NotFound(TenantId));
+        }
+
+        if (expectedGeneration is { } expected && expected != Tenant.ScimTokenGeneration)
+        {
+            return new ScimTokenRotationOutcome(null, TenantOutcome.Conflict(
+                $"The Secret Token was already rotated since this page was shown (last at {CurrentTokenIssuedAt:u}), so nothing was changed. "
+                + "That token was shown once, right after; if it was not copied, generate another."));
         }
 
         var now = time.GetUtcNow();
         var token = ScimToken.Generate();
         var overlap = previousTokenValidFor > TimeSpan.Zero ? previousTokenValidFor : TimeSpan.Zero;
-        Tenant.PreviousScimTokenHash = overlap > TimeSpan.Zero ? Tenant.ScimTokenHash : null;
-        Tenant.PreviousScimTokenValidUntil = overlap > TimeSpan.Zero ? now + overlap : null;
-        Tenant.ScimTokenHash = ScimToken.Hash(token);
-        Tenant.ScimTokenIssuedAt = now;
-        await state.WriteStateAsync();
-        logger.LogInformation("Tenant {TenantId} SCIM token rotated; previous token valid until {PreviousValidUntil}", TenantId, Tenant.PreviousScimTokenValidUntil);
-        return new ScimTokenIssue(token, now, Tenant.PreviousScimTokenValidUntil);
+        var (tokens, refusal) = ScimTokenSet.Rotate(Tenant.ScimTokens, ScimToken.Hash(token), now, overlap);
+        if (tokens is null)
+        {
+            return new ScimTokenRotationOutcome(null, TenantOutcome.Conflict(refusal!));
+        }
+
+        Tenant.ScimTokens = tokens;
+        Tenant.ScimTokenGeneration++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether the database kept the new set is unknown: memory must not retire the token Entra uses while
+            // the stored set may not, so the next call reads the stored tokens again.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        var previousValidUntil = overlap > TimeSpan.Zero ? now + overlap : (DateTimeOffset?)null;
+        var earlier = EarlierTokens(now);
+        logger.LogInformation(
+            "Tenant {TenantId} SCIM token rotated; previous token valid until {PreviousValidUntil}, {EarlierTokenCount} earlier token(s) still working",
+            TenantId,
+            previousValidUntil,
+            earlier.Count);
+        return new ScimTokenRotationOutcome(new ScimTokenIssue(token, now, previousValidUntil, earlier), TenantOutcome.Ok);
     }
 
     public Task<bool> IsValidScimTokenAsync(byte[] presentedTokenHash)
@@ -247,17 +276,7 @@ public sealed class TenantGrain(
             return Task.FromResult(false);
         }
 
-        if (Tenant.ScimTokenHash is null)
-        {
-            return Task.FromResult(false);
-        }
-
-        // Evaluate both comparisons every time: which token matched must not show in the timing.
-        var current = ScimToken.HashesEqual(presentedTokenHash, Tenant.ScimTokenHash);
-        var previous = Tenant.PreviousScimTokenHash is { } previousHash
-            && Tenant.PreviousScimTokenValidUntil > time.GetUtcNow()
-            && ScimToken.HashesEqual(presentedTokenHash, previousHash);
-        return Task.FromResult(current | previous);
+        return Task.FromResult(ScimTokenSet.Accepts(Tenant.ScimTokens, presentedTokenHash, time.GetUtcNow()));
     }
 
     public Task<TenantSignInSettings?> GetSignInSettingsAsync()
@@ -320,18 +339,30 @@ public sealed class TenantGrain(
         return null;
     }
 
-    private TenantDetails ToDetails() => new(
-        TenantId,
-        Tenant.Name,
-        Tenant.EntraTenantId,
-        Tenant.EntraClientId,
-        Tenant.ProtectedEntraClientSecret is not null,
-        Tenant.AdminGroups.ToArray(),
-        Tenant.MonitoredGroups.ToArray(),
-        Tenant.CreatedAt,
-        Tenant.ScimTokenIssuedAt,
-        Tenant.PreviousScimTokenValidUntil > time.GetUtcNow() ? Tenant.PreviousScimTokenValidUntil : null,
-        Tenant.MonitorUsersOutsideGroups);
+    /// <summary>When the current token was issued (a tenant always has one; the creation time stands in for none recorded).</summary>
+    private DateTimeOffset CurrentTokenIssuedAt => Tenant.ScimTokens.LastOrDefault(token => token.IsCurrent)?.IssuedAt ?? Tenant.CreatedAt;
+
+    private List<ScimTokenOverlap> EarlierTokens(DateTimeOffset now) =>
+        ScimTokenSet.InOverlap(Tenant.ScimTokens, now).Select(token => new ScimTokenOverlap(token.IssuedAt, token.ValidUntil!.Value)).ToList();
+
+    private TenantDetails ToDetails()
+    {
+        var earlier = EarlierTokens(time.GetUtcNow());
+        return new TenantDetails(
+            TenantId,
+            Tenant.Name,
+            Tenant.EntraTenantId,
+            Tenant.EntraClientId,
+            Tenant.ProtectedEntraClientSecret is not null,
+            Tenant.AdminGroups.ToArray(),
+            Tenant.MonitoredGroups.ToArray(),
+            Tenant.CreatedAt,
+            CurrentTokenIssuedAt,
+            earlier.Count > 0 ? earlier[^1].ValidUntil : null,
+            Tenant.MonitorUsersOutsideGroups,
+            earlier,
+            Tenant.ScimTokenGeneration);
+    }
 
     private static TenantCreation Refused(TenantOutcome outcome) => new(null, null, outcome);
 }

@@ -56,6 +56,25 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Generating_a_token_when_five_are_live_says_why_and_keeps_every_token()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+        using var operatorClient = fixture.Server.CreateOperatorClient();
+        for (var i = 0; i < 4; i++)
+        {
+            var rotated = await operatorClient.PostAsJsonAsync($"/operator/tenants/{tenant.TenantId}/scim-token", new { previousTokenValidForSeconds = 3600 }, Cancel);
+            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        }
+
+        var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=RotateToken", [new("overlapHours", "24")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("5 Secret Tokens", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, tenant.ScimToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Saving_groups_stores_the_chosen_groups_by_object_id()
     {
         var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);

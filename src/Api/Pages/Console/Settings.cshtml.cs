@@ -76,10 +76,19 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     public async Task OnPostRotateTokenAsync(int overlapHours)
     {
         var overlap = overlapHours is >= 0 and <= 720 ? TimeSpan.FromHours(overlapHours) : scimOptions.Value.TokenRotationOverlap;
-        NewToken = await rotation.RotateAsync(TenantId, overlap);
-        Message = overlap > TimeSpan.Zero
-            ? $"New Secret Token issued. The previous one keeps working until {NewToken?.PreviousTokenValidUntil:u} so provisioning continues while you paste this one into Entra."
-            : "New Secret Token issued. The previous one stopped working now.";
+        var (issue, outcome) = await rotation.RotateAsync(TenantId, overlap);
+        NewToken = issue;
+        if (issue is null)
+        {
+            Error = outcome.Detail;
+        }
+        else
+        {
+            Message = issue.PreviousTokenValidUntil is { } until
+                ? $"New Secret Token issued. The previous one keeps working until {until:u} so provisioning continues while you paste this one into Entra."
+                : "New Secret Token issued. Every earlier one stopped working now.";
+        }
+
         await LoadAsync();
     }
 
