@@ -29,15 +29,16 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Generating_a_token_shows_it_once_and_keeps_the_old_one_working_during_the_overlap()
+    public async Task Generating_a_token_redirects_and_shows_it_once_after_the_redirect()
     {
         var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
         using var _ = browser;
 
         var response = await browser.SubmitAsync("/console/settings", "/console/settings?handler=RotateToken", [new("overlapHours", "24")]);
 
-        var html = await response.Content.ReadAsStringAsync(Cancel);
-        var newToken = NewToken().Match(html).Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console/settings", response.Headers.Location!.OriginalString);
+        var newToken = NewToken().Match(await PageAsync(browser)).Groups[1].Value;
         Assert.StartsWith("totscim_", newToken, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, newToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, tenant.ScimToken)).StatusCode);
@@ -53,6 +54,23 @@ public sealed partial class SettingsPageTests(StandInServerFixture fixture) : IC
         await browser.SubmitAsync("/console/settings", "/console/settings?handler=RotateToken", [new("overlapHours", "0")]);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, tenant.ScimToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Submitting_the_generate_form_twice_rotates_once_and_every_token_keeps_working()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+        var form = await browser.FormAsync("/console/settings", "/console/settings?handler=RotateToken");
+        form.Add(new("overlapHours", "24"));
+
+        // What a double click, or reloading the answer to the POST, sends: the same form again.
+        await browser.PostAsync("/console/settings?handler=RotateToken", form);
+        var again = await browser.PostAsync("/console/settings?handler=RotateToken", form);
+
+        Assert.Contains("already", await again.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await tenant.SendScimAsync(HttpMethod.Get, "Users?count=1", null, tenant.ScimToken)).StatusCode);
+        Assert.Single((await TenantAsync(tenant))["earlierScimTokens"]!.AsArray());
     }
 
     [Fact]

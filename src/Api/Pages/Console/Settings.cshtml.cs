@@ -44,7 +44,7 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     /// <summary>Configured group entries that match no provisioned group (yet).</summary>
     public IReadOnlyList<string> UnmatchedEntries { get; private set; } = [];
 
-    /// <summary>A token just issued: shown on this response only, never again.</summary>
+    /// <summary>A token just issued: shown on the first page after the rotation only, never again.</summary>
     public ScimTokenIssue? NewToken { get; private set; }
 
     /// <summary>When Entra last called and what last failed.</summary>
@@ -73,23 +73,24 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task OnPostRotateTokenAsync(int overlapHours)
+    /// <param name="tokenGeneration">
+    /// The rotation count the page was shown at: the same form submitted again (a double click, a reload of the answer)
+    /// rotates nothing, so it cannot retire the token Entra still uses.
+    /// </param>
+    public async Task<IActionResult> OnPostRotateTokenAsync(int overlapHours, int tokenGeneration)
     {
         var overlap = overlapHours is >= 0 and <= 720 ? TimeSpan.FromHours(overlapHours) : scimOptions.Value.TokenRotationOverlap;
-        var (issue, outcome) = await rotation.RotateAsync(TenantId, overlap);
-        NewToken = issue;
-        if (issue is null)
+        var (issue, outcome) = await rotation.RotateAsync(TenantId, overlap, tokenGeneration);
+        if (issue is not null)
         {
-            Error = outcome.Detail;
-        }
-        else
-        {
-            Message = issue.PreviousTokenValidUntil is { } until
-                ? $"New Secret Token issued. The previous one keeps working until {until:u} so provisioning continues while you paste this one into Entra."
-                : "New Secret Token issued. Every earlier one stopped working now.";
+            // Post/Redirect/Get: the token crosses the redirect in a short-lived encrypted cookie, never in the URL.
+            NewScimTokenCookie.Issue(HttpContext, TenantId, UserId, issue);
+            return RedirectToPage();
         }
 
+        Error = outcome.Detail;
         await LoadAsync();
+        return Page();
     }
 
     public async Task OnPostEntraAppAsync(string? clientId, string? clientSecret)
@@ -152,6 +153,15 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
 
     private async Task LoadAsync()
     {
+        if (NewScimTokenCookie.Take(HttpContext, TenantId, UserId) is { } issued)
+        {
+            NewToken = issued;
+            Response.Headers.CacheControl = "no-store";
+            Message ??= issued.PreviousTokenValidUntil is { } until
+                ? $"New Secret Token issued. The previous one keeps working until {until:u} so provisioning continues while you paste this one into Entra."
+                : "New Secret Token issued. Every earlier one stopped working now.";
+        }
+
         Tenant = (await TenantGrain.GetAsync())!;
         Connection = await grains.GetGrain<IProvisioningLogGrain>(TenantId).StatusAsync();
         Revocation = await Reconciliation.GetStatusAsync();
