@@ -27,6 +27,7 @@ public static class GrainServices
         services.AddVendorApp(configuration);
         services.AddMetrics();
         services.TryAddSingleton<AccessMetrics>();
+        services.TryAddSingleton<AdminAccessPreview>();
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
         services.AddScimLimits(configuration);
 

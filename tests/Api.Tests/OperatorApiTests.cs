@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.SignIn;
 
 namespace Total.Api.Tests;
 
@@ -211,6 +212,84 @@ public sealed class OperatorApiTests(EmbeddedServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Update_groups_that_would_leave_no_active_admin_is_409_naming_who_would_lose_access()
+    {
+        using var client = Server.CreateOperatorClient();
+        var tenant = await SignInTenant.OnboardAsync(Server);
+        var admin = await tenant.ProvisionAdminAsync();
+
+        var response = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = Array.Empty<string>(), monitoredGroups = Array.Empty<string>() }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
+        Assert.Contains(admin.UserName, (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Contains("confirmRemovingAllAdmins", (string?)problem["detail"], StringComparison.Ordinal);
+        var losing = Assert.Single(problem["adminsLosingAccess"]!.AsArray());
+        Assert.Equal(admin.UserId, (string?)losing!["userId"]);
+        Assert.Equal(admin.Oid, (string?)losing["externalId"]);
+        Assert.Equal(["TOTAL-Admins"], await AdminGroupsAsync(client, tenant.TenantId));
+        Assert.True(await IsAdminAsync(client, tenant.TenantId, admin.Oid));
+    }
+
+    [Fact]
+    public async Task Update_groups_confirmed_with_confirmRemovingAllAdmins_takes_access_from_every_admin()
+    {
+        using var client = Server.CreateOperatorClient();
+        var tenant = await SignInTenant.OnboardAsync(Server);
+        var admin = await tenant.ProvisionAdminAsync();
+
+        var response = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = Array.Empty<string>(), monitoredGroups = Array.Empty<string>(), confirmRemovingAllAdmins = true }, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await AdminGroupsAsync(client, tenant.TenantId));
+        Assert.False(await IsAdminAsync(client, tenant.TenantId, admin.Oid));
+    }
+
+    [Fact]
+    public async Task Update_groups_of_a_tenant_without_admins_yet_needs_no_confirmation()
+    {
+        using var client = Server.CreateOperatorClient();
+        var created = await client.CreateTenantAsync();
+
+        var response = await client.PutAsJsonAsync($"/operator/tenants/{created.TenantId}/groups", new { adminGroups = Array.Empty<string>(), monitoredGroups = Array.Empty<string>() }, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Update_groups_moving_admin_access_to_a_group_with_an_active_member_needs_no_confirmation()
+    {
+        using var client = Server.CreateOperatorClient();
+        var tenant = await SignInTenant.OnboardAsync(Server);
+        var admin = await tenant.ProvisionAdminAsync();
+        var helpdesk = await tenant.ProvisionUserAsync();
+        await tenant.ScimAsync(HttpMethod.Post, "Groups", $$"""{"displayName":"Helpdesk","members":[{"value":"{{helpdesk.UserId}}"}]}""");
+
+        var response = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "Helpdesk" }, monitoredGroups = Array.Empty<string>() }, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await IsAdminAsync(client, tenant.TenantId, admin.Oid));
+        Assert.True(await IsAdminAsync(client, tenant.TenantId, helpdesk.Oid));
+    }
+
+    [Fact]
+    public async Task Update_groups_counts_only_active_members_as_admins_left()
+    {
+        using var client = Server.CreateOperatorClient();
+        var tenant = await SignInTenant.OnboardAsync(Server);
+        await tenant.ProvisionAdminAsync();
+        var leaver = await tenant.ProvisionUserAsync();
+        await tenant.ScimAsync(HttpMethod.Patch, $"Users/{leaver.UserId}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":false}]}""");
+        await tenant.ScimAsync(HttpMethod.Post, "Groups", $$"""{"displayName":"Dormant","members":[{"value":"{{leaver.UserId}}"}]}""");
+
+        var response = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "Dormant" }, monitoredGroups = Array.Empty<string>() }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(["TOTAL-Admins"], await AdminGroupsAsync(client, tenant.TenantId));
+    }
+
+    [Fact]
     public async Task Entra_app_secret_is_write_only_and_kept_when_omitted()
     {
         using var client = Server.CreateOperatorClient();
@@ -241,4 +320,10 @@ public sealed class OperatorApiTests(EmbeddedServerFixture fixture) : IClassFixt
         Assert.DoesNotContain(created.TenantId, await client.GetStringAsync("/operator/tenants", Cancel), StringComparison.Ordinal);
         await client.CreateTenantAsync("Returning", entraTenantId);
     }
+
+    private static async Task<IEnumerable<string>> AdminGroupsAsync(HttpClient client, string tenantId) =>
+        JsonNode.Parse(await client.GetStringAsync($"/operator/tenants/{tenantId}", Cancel))!["adminGroups"]!.AsArray().Select(n => (string)n!);
+
+    private static async Task<bool> IsAdminAsync(HttpClient client, string tenantId, string oid) =>
+        (bool)JsonNode.Parse(await client.GetStringAsync($"/operator/tenants/{tenantId}/access?oid={oid}", Cancel))!["admin"]!;
 }

@@ -130,7 +130,7 @@ public sealed class ScimTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Second_rotation_retires_the_first_token()
+    public async Task Two_rotations_with_an_overlap_leave_all_three_tokens_working()
     {
         var operatorClient = Server.CreateOperatorClient();
         var tenant = await operatorClient.CreateTenantAsync();
@@ -138,9 +138,83 @@ public sealed class ScimTokenTests : IAsyncLifetime
 
         var third = await RotateAsync(operatorClient, tenant.TenantId, previousTokenValidForSeconds: 3600);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await ScimStatusAsync(tenant, tenant.ScimToken));
+        Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, tenant.ScimToken));
         Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, (string)second["scimToken"]!));
         Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, (string)third["scimToken"]!));
+    }
+
+    [Fact]
+    public async Task Each_earlier_token_works_until_its_own_overlap_ends()
+    {
+        var operatorClient = Server.CreateOperatorClient();
+        var tenant = await operatorClient.CreateTenantAsync();
+        var second = await RotateAsync(operatorClient, tenant.TenantId, previousTokenValidForSeconds: 7200);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await RotateAsync(operatorClient, tenant.TenantId, previousTokenValidForSeconds: 7200);
+
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, tenant.ScimToken));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await ScimStatusAsync(tenant, tenant.ScimToken));
+        Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, (string)second["scimToken"]!));
+    }
+
+    [Fact]
+    public async Task Rotating_past_five_live_tokens_is_409_and_every_token_keeps_working()
+    {
+        var operatorClient = Server.CreateOperatorClient();
+        var tenant = await operatorClient.CreateTenantAsync();
+        var tokens = await FiveLiveTokensAsync(operatorClient, tenant);
+
+        var refused = await operatorClient.PostAsJsonAsync($"/operator/tenants/{tenant.TenantId}/scim-token", new { previousTokenValidForSeconds = 3600 }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync(Cancel))!;
+        Assert.Contains("previousTokenValidForSeconds", (string?)problem["detail"], StringComparison.Ordinal);
+        foreach (var token in tokens)
+        {
+            Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, token));
+        }
+    }
+
+    [Fact]
+    public async Task Rotation_with_zero_overlap_revokes_every_earlier_token_at_once_even_with_five_live()
+    {
+        var operatorClient = Server.CreateOperatorClient();
+        var tenant = await operatorClient.CreateTenantAsync();
+        var tokens = await FiveLiveTokensAsync(operatorClient, tenant);
+
+        // Each one accepted once, so this process's token cache holds them all.
+        foreach (var token in tokens)
+        {
+            Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, token));
+        }
+
+        var rotation = await RotateAsync(operatorClient, tenant.TenantId, previousTokenValidForSeconds: 0);
+
+        foreach (var token in tokens)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await ScimStatusAsync(tenant, token));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(tenant, (string)rotation["scimToken"]!));
+    }
+
+    [Fact]
+    public async Task Tenant_lists_each_earlier_token_still_working_with_its_end()
+    {
+        var operatorClient = Server.CreateOperatorClient();
+        var tenant = await operatorClient.CreateTenantAsync();
+        var first = await RotateAsync(operatorClient, tenant.TenantId, previousTokenValidForSeconds: 7200);
+        var second = await RotateAsync(operatorClient, tenant.TenantId, previousTokenValidForSeconds: 3600);
+
+        var details = (await operatorClient.GetFromJsonAsync<JsonObject>($"/operator/tenants/{tenant.TenantId}", Cancel))!;
+
+        var ends = details["earlierScimTokens"]!.AsArray().Select(t => (string)t!["validUntil"]!).ToList();
+        Assert.Equal([(string)first["previousTokenValidUntil"]!, (string)second["previousTokenValidUntil"]!], ends);
+        Assert.Equal((string)second["previousTokenValidUntil"]!, (string?)details["previousScimTokenValidUntil"]);
     }
 
     [Fact]
@@ -182,6 +256,18 @@ public sealed class ScimTokenTests : IAsyncLifetime
         await operatorClient.DeleteAsync($"/operator/tenants/{tenant.TenantId}", Cancel);
 
         Assert.Equal(HttpStatusCode.Unauthorized, await ScimStatusAsync(tenant, tenant.ScimToken));
+    }
+
+    /// <summary>The onboarding token and four more, each rotated with an hour's overlap: as many as may work at once.</summary>
+    private static async Task<List<string>> FiveLiveTokensAsync(HttpClient operatorClient, CreatedTenant tenant)
+    {
+        var tokens = new List<string> { tenant.ScimToken };
+        for (var i = 0; i < 4; i++)
+        {
+            tokens.Add((string)(await RotateAsync(operatorClient, tenant.TenantId, previousTokenValidForSeconds: 3600))["scimToken"]!);
+        }
+
+        return tokens;
     }
 
     private static async Task<JsonObject> RotateAsync(HttpClient operatorClient, string tenantId, int previousTokenValidForSeconds)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Grains.Tenants;
 
 namespace Total.Api.Tests;
 
@@ -55,6 +56,40 @@ public sealed class SingleNodeModeTests
         using var newClient = second.CreateClient(newToken);
         Assert.Equal(HttpStatusCode.OK, (await oldClient.GetAsync(url, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await newClient.GetAsync(url, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tenant_stored_with_a_current_and_a_previous_token_keeps_both_working_after_an_upgrade()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        CreatedTenant tenant;
+        await using (var first = await TotalServer.StartApiAsync(TestSettings.ForServer(database.ConnectionString)))
+        {
+            tenant = await first.CreateOperatorClient().CreateTenantAsync("Stored Before Token Sets");
+        }
+
+        // The row as silos wrote it before token sets: a current token, and the onboarding one as the previous, in its overlap.
+        const string row = "position('\"Name\":\"Stored Before Token Sets\"' in convert_from(payloadbinary, 'UTF8')) > 0";
+        var stored = JsonNode.Parse((await database.ScalarAsync<string>($"SELECT convert_from(payloadbinary, 'UTF8') FROM orleansstorage WHERE {row}"))!)!.AsObject();
+        var current = ScimToken.Generate();
+        stored.Remove("ScimTokens");
+        stored.Remove("ScimTokenGeneration");
+        stored["ScimTokenHash"] = Convert.ToBase64String(ScimToken.Hash(current));
+        stored["ScimTokenIssuedAt"] = DateTimeOffset.UtcNow;
+        stored["PreviousScimTokenHash"] = Convert.ToBase64String(ScimToken.Hash(tenant.ScimToken));
+        stored["PreviousScimTokenValidUntil"] = DateTimeOffset.UtcNow.AddHours(1);
+        Assert.Equal(1, await database.ScalarAsync<int>($"UPDATE orleansstorage SET payloadbinary = convert_to('{stored.ToJsonString()}', 'UTF8') WHERE {row} RETURNING 1"));
+
+        await using var second = await TotalServer.StartApiAsync(TestSettings.ForServer(database.ConnectionString));
+        using var operatorClient = second.CreateOperatorClient();
+        var rotation = await operatorClient.PostAsJsonAsync($"/operator/tenants/{tenant.TenantId}/scim-token", new { previousTokenValidForSeconds = 3600 }, Cancel);
+        var newest = (string)(await rotation.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["scimToken"]!;
+
+        foreach (var token in new[] { tenant.ScimToken, current, newest })
+        {
+            using var client = second.CreateClient(token);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/scim/v2/{tenant.TenantId}/ServiceProviderConfig", Cancel)).StatusCode);
+        }
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorage.ProviderName);
+
+            // Every tenant schedules its reconciliation reminder when it is created.
+            silo.UseInMemoryReminderService();
             silo.Services.AddTotalGrainServices(new ConfigurationBuilder().Build(), connectionString: null);
         });
         Cluster = builder.Build();

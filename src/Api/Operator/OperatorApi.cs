@@ -119,7 +119,11 @@ public static class OperatorApi
 
         var tenant = grains.GetGrain<ITenantGrain>(tenantId);
         AccessCallContext.Set("operator API: PUT groups");
-        var outcome = await tenant.UpdateGroupsAsync(body.AdminGroups, body.MonitoredGroups, body.MonitorUsersOutsideGroups);
+        var outcome = await tenant.UpdateGroupsAsync(new GroupsUpdate(
+            body.AdminGroups,
+            body.MonitoredGroups,
+            body.MonitorUsersOutsideGroups,
+            ConfirmedAdminAccessLoss: body.ConfirmRemovingAllAdmins is true));
         return outcome.Succeeded ? await GetAsync(tenantId, request, grains, scimBaseUrl) : ToProblem(outcome);
     }
 
@@ -155,10 +159,17 @@ public static class OperatorApi
         }
 
         var overlap = body?.PreviousTokenValidForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : scimOptions.Value.TokenRotationOverlap;
-        var issue = await rotation.RotateAsync(tenantId, overlap);
-        return issue is null
-            ? NotFound(tenantId)
-            : Results.Ok(new ScimTokenResponse(scimBaseUrl.For(request, tenantId), issue.ScimToken, issue.IssuedAt, issue.PreviousTokenValidUntil));
+        var (issue, outcome) = await rotation.RotateAsync(tenantId, overlap);
+        return outcome.Kind switch
+        {
+            TenantOutcomeKind.Ok => Results.Ok(new ScimTokenResponse(
+                scimBaseUrl.For(request, tenantId), issue!.ScimToken, issue.IssuedAt, issue.PreviousTokenValidUntil, issue.EarlierTokens ?? [])),
+            TenantOutcomeKind.Conflict => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Too many live SCIM tokens",
+                detail: $"{outcome.Detail} Here: \"previousTokenValidForSeconds\": 0."),
+            _ => ToProblem(outcome),
+        };
     }
 
     private static async Task<IResult> DeleteAsync(string tenantId, IGrainFactory grains, ScimTokenCache tokenCache)
@@ -172,6 +183,15 @@ public static class OperatorApi
     {
         TenantOutcomeKind.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: outcome.Detail),
         TenantOutcomeKind.AlreadyExists => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Detail),
+        TenantOutcomeKind.AdminAccessLoss => Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Confirmation required",
+            detail: $"{outcome.Detail} To apply it anyway, send \"confirmRemovingAllAdmins\": true.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["adminsLosingAccess"] = outcome.AdminAccessLoss!.LosingAccess,
+                ["adminsLosingAccessCount"] = outcome.AdminAccessLoss.LosingAccessCount,
+            }),
         _ => JsonBody.Problem(outcome.Detail ?? "The request is not valid."),
     };
 

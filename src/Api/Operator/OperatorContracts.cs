@@ -11,8 +11,11 @@ public sealed record CreateTenantRequest(
     string? EntraClientId,
     string? EntraClientSecret);
 
-/// <summary><c>PUT /operator/tenants/{tenantId}/groups</c> body; an absent <c>monitorUsersOutsideGroups</c> keeps the setting.</summary>
-public sealed record UpdateGroupsRequest(List<string>? AdminGroups, List<string>? MonitoredGroups, bool? MonitorUsersOutsideGroups = null);
+/// <summary>
+/// <c>PUT /operator/tenants/{tenantId}/groups</c> body; an absent <c>monitorUsersOutsideGroups</c> keeps the setting.
+/// <c>confirmRemovingAllAdmins</c> must be true for a change that would leave the tenant without any active admin.
+/// </summary>
+public sealed record UpdateGroupsRequest(List<string>? AdminGroups, List<string>? MonitoredGroups, bool? MonitorUsersOutsideGroups = null, bool? ConfirmRemovingAllAdmins = null);
 
 /// <summary><c>PUT /operator/tenants/{tenantId}/entra-app</c> body; an absent secret keeps the stored one.</summary>
 public sealed record UpdateEntraAppRequest(string? EntraClientId, string? EntraClientSecret);
@@ -33,7 +36,8 @@ public record TenantResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset ScimTokenIssuedAt,
     DateTimeOffset? PreviousScimTokenValidUntil,
-    bool MonitorUsersOutsideGroups)
+    bool MonitorUsersOutsideGroups,
+    IReadOnlyList<ScimTokenOverlap> EarlierScimTokens)
 {
     public static TenantResponse From(TenantDetails tenant, string scimBaseUrl) => new(
         tenant.TenantId,
@@ -47,7 +51,8 @@ public record TenantResponse(
         tenant.CreatedAt,
         tenant.ScimTokenIssuedAt,
         tenant.PreviousScimTokenValidUntil,
-        tenant.MonitorUsersOutsideGroups);
+        tenant.MonitorUsersOutsideGroups,
+        tenant.EarlierScimTokens ?? []);
 }
 
 /// <summary>The 201 answer to onboarding: the tenant plus its SCIM token, shown this once.</summary>
@@ -59,5 +64,5 @@ public sealed record CreatedTenantResponse : TenantResponse
     public string ScimToken { get; }
 }
 
-/// <summary>A newly issued SCIM token, shown this once.</summary>
-public sealed record ScimTokenResponse(string ScimBaseUrl, string ScimToken, DateTimeOffset IssuedAt, DateTimeOffset? PreviousTokenValidUntil);
+/// <summary>A newly issued SCIM token, shown this once, and the earlier tokens that still work (each until its own overlap ends).</summary>
+public sealed record ScimTokenResponse(string ScimBaseUrl, string ScimToken, DateTimeOffset IssuedAt, DateTimeOffset? PreviousTokenValidUntil, IReadOnlyList<ScimTokenOverlap> EarlierTokens);

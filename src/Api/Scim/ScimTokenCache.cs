@@ -6,7 +6,7 @@ namespace Total.Api.Scim;
 /// <summary>
 /// Remembers token hashes the tenant grain accepted, for <see cref="ScimOptions.TokenCacheDuration"/>, so a
 /// provisioning burst does not ask the grain on every request. Only acceptances are cached (the set stays
-/// at about two entries per tenant whatever an attacker sends); a rotation or offboarding through this
+/// at most at a tenant's live tokens, five, whatever an attacker sends); a rotation or offboarding through this
 /// process forgets the tenant at once, other API processes within the cache duration.
 /// </summary>
 public sealed class ScimTokenCache(IOptions<ScimOptions> options, TimeProvider time)

@@ -18,21 +18,26 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>
     /// Sets the admin and monitored groups (and, when given, whether users outside every group are monitored).
-    /// Admin access of the users concerned is recomputed before this returns.
+    /// Admin access of the users concerned is recomputed before this returns. A change that would leave no active
+    /// admin, or end the acting console admin's own access, is refused with <see cref="TenantOutcomeKind.AdminAccessLoss"/>
+    /// and changes nothing unless <see cref="GroupsUpdate.ConfirmedAdminAccessLoss"/>.
     /// </summary>
     [Alias("UpdateGroups")]
-    Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups, bool? monitorUsersOutsideGroups = null);
+    Task<TenantOutcome> UpdateGroupsAsync(GroupsUpdate update);
 
     /// <summary>Sets or changes the customer's Entra app registration. A null secret keeps the stored one.</summary>
     [Alias("UpdateEntraApp")]
     Task<TenantOutcome> UpdateEntraAppAsync(string? clientId, string? clientSecret);
 
     /// <summary>
-    /// Issues a new SCIM token. The previous current token stays valid for <paramref name="previousTokenValidFor"/>
-    /// so a provisioning job keeps working until the customer pastes the new one into Entra.
+    /// Issues a new SCIM token. The current token stays valid for <paramref name="previousTokenValidFor"/>, and earlier
+    /// ones until their own overlaps end, so a provisioning job keeps working until the customer pastes the new one into
+    /// Entra; zero stops every earlier token at once. Refused (<see cref="TenantOutcomeKind.Conflict"/>) when as many
+    /// tokens as allowed are live already, or when <paramref name="expectedGeneration"/> is not the
+    /// <see cref="TenantDetails.ScimTokenGeneration"/> any more (a console form submitted again).
     /// </summary>
     [Alias("RotateScimToken")]
-    Task<ScimTokenIssue?> RotateScimTokenAsync(TimeSpan previousTokenValidFor);
+    Task<ScimTokenRotationOutcome> RotateScimTokenAsync(TimeSpan previousTokenValidFor, int? expectedGeneration = null);
 
     /// <summary>True when the SHA-256 hash of a presented bearer token matches a live token of this tenant.</summary>
     [Alias("IsValidScimToken"), ReadOnly]

@@ -18,13 +18,21 @@ public static class AccessFanOut
     /// <summary>Recomputes each user's access; the decisions come back in the order of <paramref name="userIds"/>.</summary>
     public static async Task<AccessDecision?[]> DecideAsync(IGrainFactory grains, string tenantId, IReadOnlyList<string> userIds, AccessCause cause)
     {
-        // Stays on the calling grain's scheduler (no Parallel.ForEachAsync): grain calls are asynchronous, so a
-        // window of outstanding calls is all the parallelism needed.
         var decisions = new AccessDecision?[userIds.Count];
+        await ForEachAsync(userIds.Count, async i =>
+            decisions[i] = await grains.GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userIds[i])).DecideAsync(cause));
+        return decisions;
+    }
+
+    /// <summary>Runs <paramref name="work"/> for 0 … <paramref name="count"/> − 1 with at most <see cref="Parallelism"/> in flight.</summary>
+    public static async Task ForEachAsync(int count, Func<int, Task> work)
+    {
+        // Stays on the calling grain's scheduler (no Parallel.ForEachAsync): grain and store calls are asynchronous,
+        // so a window of outstanding calls is all the parallelism needed.
         var inFlight = new List<Task>(Parallelism);
-        for (var i = 0; i < userIds.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            inFlight.Add(DecideOneAsync(grains, tenantId, userIds[i], cause, decisions, i));
+            inFlight.Add(work(i));
             if (inFlight.Count == Parallelism)
             {
                 await Task.WhenAny(inFlight);
@@ -33,11 +41,7 @@ public static class AccessFanOut
         }
 
         await Task.WhenAll(inFlight);
-        return decisions;
     }
-
-    private static async Task DecideOneAsync(IGrainFactory grains, string tenantId, string userId, AccessCause cause, AccessDecision?[] decisions, int index) =>
-        decisions[index] = await grains.GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userId)).DecideAsync(cause);
 
     private static async Task DrainCompletedAsync(List<Task> inFlight)
     {

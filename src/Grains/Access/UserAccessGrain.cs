@@ -115,16 +115,7 @@ public sealed class UserAccessGrain(
 
     private async Task<AccessDecision> DecideAsync(TenantDetails tenant, System.Text.Json.Nodes.JsonObject user, bool graphDenied)
     {
-        var groups = new List<AccessRules.MemberGroup>();
-        foreach (var groupId in await members.GroupsOfAsync(_tenantId, _userId))
-        {
-            if (await resources.GetAsync(_tenantId, ScimResourceType.Group, groupId) is { } groupRow)
-            {
-                var group = ScimJson.Read(groupRow.Body);
-                groups.Add(new AccessRules.MemberGroup(groupId, (string?)group["displayName"] ?? "", groupRow.ExternalId));
-            }
-        }
-
+        var groups = await MemberGroups.ReadAsync(resources, members, _tenantId, _userId);
         var decision = AccessRules.Decide(_userId, AccessRules.IsActive(user), groups, tenant.AdminGroups, tenant.MonitoredGroups, tenant.MonitorUsersOutsideGroups, graphDenied);
         return decision with { ExternalId = (string?)user["externalId"] };
     }

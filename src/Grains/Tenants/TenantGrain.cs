@@ -1,12 +1,9 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Total.Grains.Abstractions.Access;
-using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Access;
 using Total.Grains.Access.Storage;
-using Total.Grains.Directory;
 using Total.Grains.Directory.Storage;
 using Total.Grains.Secrets;
 using Total.Grains.Storage;
@@ -20,6 +17,7 @@ public sealed class TenantGrain(
     IScimResourceStore directory,
     IGroupMemberStore members,
     IAccessStore access,
+    AdminAccessPreview adminAccessPreview,
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
@@ -31,6 +29,8 @@ public sealed class TenantGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        TenantStateMigration.Migrate(Tenant);
+
         // Tenants created before reconciliation or the one-row-per-tenant directory existed get their reminder and
         // their directory row here; both are idempotent and cheap.
         if (Tenant.Exists)
@@ -92,8 +92,7 @@ public sealed class TenantGrain(
             AdminGroups = admin,
             MonitoredGroups = monitored,
             CreatedAt = now,
-            ScimTokenHash = ScimToken.Hash(token),
-            ScimTokenIssuedAt = now,
+            ScimTokens = ScimTokenSet.Issue(ScimToken.Hash(token), now),
         };
 
         try
@@ -116,30 +115,51 @@ public sealed class TenantGrain(
 
     public Task<TenantDetails?> GetAsync() => Task.FromResult(Tenant.Exists ? ToDetails() : null);
 
-    public async Task<TenantOutcome> UpdateGroupsAsync(IReadOnlyList<string> adminGroups, IReadOnlyList<string> monitoredGroups, bool? monitorUsersOutsideGroups = null)
+    public async Task<TenantOutcome> UpdateGroupsAsync(GroupsUpdate update)
     {
         if (!Tenant.Exists)
         {
             return TenantOutcome.NotFound(TenantId);
         }
 
-        var (admin, adminError) = GroupReferences.Normalize(adminGroups, "adminGroups");
-        var (monitored, monitoredError) = GroupReferences.Normalize(monitoredGroups, "monitoredGroups");
+        var (admin, adminError) = GroupReferences.Normalize(update.AdminGroups, "adminGroups");
+        var (monitored, monitoredError) = GroupReferences.Normalize(update.MonitoredGroups, "monitoredGroups");
         if ((adminError ?? monitoredError) is { } error)
         {
             return TenantOutcome.Invalid(error);
         }
 
         var previousAdmin = Tenant.AdminGroups;
+        var adminGroupsChanged = !admin.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(previousAdmin);
+        if (adminGroupsChanged && await adminAccessPreview.AssessAsync(TenantId, admin, update.ActingUserId) is { } loss)
+        {
+            if (!update.ConfirmedAdminAccessLoss)
+            {
+                logger.LogInformation(
+                    "Tenant {TenantId} admin groups change refused until confirmed: {AdminCount} admin(s) would lose console access (no admin left: {LeavesNoAdmin}, own access: {EndsOwnAccess})",
+                    TenantId,
+                    loss.LosingAccessCount,
+                    loss.LeavesNoAdmin,
+                    loss.EndsActingAdminsAccess);
+                return TenantOutcome.NeedsConfirmation(loss, Describe(loss));
+            }
+
+            logger.LogWarning(
+                "Tenant {TenantId} admin groups changed with explicit confirmation: {AdminCount} admin(s) lose console access (no admin left: {LeavesNoAdmin})",
+                TenantId,
+                loss.LosingAccessCount,
+                loss.LeavesNoAdmin);
+        }
+
         Tenant.AdminGroups = admin;
         Tenant.MonitoredGroups = monitored;
-        Tenant.MonitorUsersOutsideGroups = monitorUsersOutsideGroups ?? Tenant.MonitorUsersOutsideGroups;
+        Tenant.MonitorUsersOutsideGroups = update.MonitorUsersOutsideGroups ?? Tenant.MonitorUsersOutsideGroups;
         await state.WriteStateAsync();
         logger.LogInformation("Tenant {TenantId} groups changed: {AdminGroupCount} admin, {MonitoredGroupCount} monitored", TenantId, admin.Count, monitored.Count);
 
-        if (!admin.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(previousAdmin))
+        if (adminGroupsChanged)
         {
-            await RecomputeAdminsAsync(previousAdmin, admin);
+            await RecomputeAdminsAsync(previousAdmin, admin, update.ConfirmedAdminAccessLoss);
             await GrainFactory.GetGrain<IReconciliationGrain>(TenantId).AdminGroupsChangedAsync();
         }
 
@@ -150,23 +170,31 @@ public sealed class TenantGrain(
     /// The admin groups changed: every current admin may have lost access, and every member of a newly named group
     /// may have gained it. Both are recomputed before the change is acknowledged.
     /// </summary>
-    private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current)
+    private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current, bool confirmed)
     {
         var affected = (await access.ListFlaggedAsync(TenantId)).Select(u => u.UserId).ToList();
-        var query = GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(TenantId, "Group"));
-        foreach (var entry in current.Except(previous, StringComparer.OrdinalIgnoreCase))
+        foreach (var groupId in await NamedGroups.IdsAsync(GrainFactory, TenantId, current.Except(previous, StringComparer.OrdinalIgnoreCase)))
         {
-            var literal = JsonValue.Create(entry).ToJsonString();
-            var page = await query.QueryAsync(new DirectoryQuery($"displayName eq {literal} or externalId eq {literal}", null, false, 1, 100));
-            foreach (var group in page.Resources)
-            {
-                affected.AddRange(await members.ListAsync(TenantId, (string)ScimJson.Read(group)["id"]!));
-            }
+            affected.AddRange(await members.ListAsync(TenantId, groupId));
         }
 
-        var cause = AccessCause.Settings(AccessCallContext.Describe(
-            $"Admin groups changed from [{string.Join(", ", previous)}] to [{string.Join(", ", current)}]"));
+        var change = $"Admin groups changed from [{string.Join(", ", previous)}] to [{string.Join(", ", current)}]";
+        var cause = AccessCause.Settings(AccessCallContext.Describe(confirmed ? change + ", confirmed explicitly although it takes admin access away" : change));
         await AccessFanOut.RecomputeAsync(GrainFactory, TenantId, affected, cause);
+    }
+
+    /// <summary>What the refusal says; the console and the operator API add how to confirm.</summary>
+    private static string Describe(AdminAccessLoss loss)
+    {
+        var names = string.Join(", ", loss.LosingAccess.Select(admin => admin.UserName ?? admin.UserId));
+        if (loss.LosingAccessCount > loss.LosingAccess.Count)
+        {
+            names += $" and {loss.LosingAccessCount - loss.LosingAccess.Count} more";
+        }
+
+        return loss.LeavesNoAdmin
+            ? $"This change would take console access from every admin ({names}) and give it to nobody: no one could sign in to the console to undo it."
+            : $"This change would end your own console access. Admins who would lose it: {names}.";
     }
 
     public async Task<TenantOutcome> UpdateEntraAppAsync(string? clientId, string? clientSecret)
@@ -192,23 +220,51 @@ public sealed class TenantGrain(
         return TenantOutcome.Ok;
     }
 
-    public async Task<ScimTokenIssue?> RotateScimTokenAsync(TimeSpan previousTokenValidFor)
+    public async Task<ScimTokenRotationOutcome> RotateScimTokenAsync(TimeSpan previousTokenValidFor, int? expectedGeneration = null)
     {
         if (!Tenant.Exists)
         {
-            return null;
+            return new ScimTokenRotationOutcome(null, TenantOutcome.NotFound(TenantId));
+        }
+
+        if (expectedGeneration is { } expected && expected != Tenant.ScimTokenGeneration)
+        {
+            return new ScimTokenRotationOutcome(null, TenantOutcome.Conflict(
+                $"The Secret Token was already rotated since this page was shown (last at {CurrentTokenIssuedAt:u}), so nothing was changed. "
+                + "That token was shown once, right after; if it was not copied, generate another."));
         }
 
         var now = time.GetUtcNow();
         var token = ScimToken.Generate();
         var overlap = previousTokenValidFor > TimeSpan.Zero ? previousTokenValidFor : TimeSpan.Zero;
-        Tenant.PreviousScimTokenHash = overlap > TimeSpan.Zero ? Tenant.ScimTokenHash : null;
-        Tenant.PreviousScimTokenValidUntil = overlap > TimeSpan.Zero ? now + overlap : null;
-        Tenant.ScimTokenHash = ScimToken.Hash(token);
-        Tenant.ScimTokenIssuedAt = now;
-        await state.WriteStateAsync();
-        logger.LogInformation("Tenant {TenantId} SCIM token rotated; previous token valid until {PreviousValidUntil}", TenantId, Tenant.PreviousScimTokenValidUntil);
-        return new ScimTokenIssue(token, now, Tenant.PreviousScimTokenValidUntil);
+        var (tokens, refusal) = ScimTokenSet.Rotate(Tenant.ScimTokens, ScimToken.Hash(token), now, overlap);
+        if (tokens is null)
+        {
+            return new ScimTokenRotationOutcome(null, TenantOutcome.Conflict(refusal!));
+        }
+
+        Tenant.ScimTokens = tokens;
+        Tenant.ScimTokenGeneration++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether the database kept the new set is unknown: memory must not retire the token Entra uses while
+            // the stored set may not, so the next call reads the stored tokens again.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        var previousValidUntil = overlap > TimeSpan.Zero ? now + overlap : (DateTimeOffset?)null;
+        var earlier = EarlierTokens(now);
+        logger.LogInformation(
+            "Tenant {TenantId} SCIM token rotated; previous token valid until {PreviousValidUntil}, {EarlierTokenCount} earlier token(s) still working",
+            TenantId,
+            previousValidUntil,
+            earlier.Count);
+        return new ScimTokenRotationOutcome(new ScimTokenIssue(token, now, previousValidUntil, earlier), TenantOutcome.Ok);
     }
 
     public Task<bool> IsValidScimTokenAsync(byte[] presentedTokenHash)
@@ -220,17 +276,7 @@ public sealed class TenantGrain(
             return Task.FromResult(false);
         }
 
-        if (Tenant.ScimTokenHash is null)
-        {
-            return Task.FromResult(false);
-        }
-
-        // Evaluate both comparisons every time: which token matched must not show in the timing.
-        var current = ScimToken.HashesEqual(presentedTokenHash, Tenant.ScimTokenHash);
-        var previous = Tenant.PreviousScimTokenHash is { } previousHash
-            && Tenant.PreviousScimTokenValidUntil > time.GetUtcNow()
-            && ScimToken.HashesEqual(presentedTokenHash, previousHash);
-        return Task.FromResult(current | previous);
+        return Task.FromResult(ScimTokenSet.Accepts(Tenant.ScimTokens, presentedTokenHash, time.GetUtcNow()));
     }
 
     public Task<TenantSignInSettings?> GetSignInSettingsAsync()
@@ -293,18 +339,30 @@ public sealed class TenantGrain(
         return null;
     }
 
-    private TenantDetails ToDetails() => new(
-        TenantId,
-        Tenant.Name,
-        Tenant.EntraTenantId,
-        Tenant.EntraClientId,
-        Tenant.ProtectedEntraClientSecret is not null,
-        Tenant.AdminGroups.ToArray(),
-        Tenant.MonitoredGroups.ToArray(),
-        Tenant.CreatedAt,
-        Tenant.ScimTokenIssuedAt,
-        Tenant.PreviousScimTokenValidUntil > time.GetUtcNow() ? Tenant.PreviousScimTokenValidUntil : null,
-        Tenant.MonitorUsersOutsideGroups);
+    /// <summary>When the current token was issued (a tenant always has one; the creation time stands in for none recorded).</summary>
+    private DateTimeOffset CurrentTokenIssuedAt => Tenant.ScimTokens.LastOrDefault(token => token.IsCurrent)?.IssuedAt ?? Tenant.CreatedAt;
+
+    private List<ScimTokenOverlap> EarlierTokens(DateTimeOffset now) =>
+        ScimTokenSet.InOverlap(Tenant.ScimTokens, now).Select(token => new ScimTokenOverlap(token.IssuedAt, token.ValidUntil!.Value)).ToList();
+
+    private TenantDetails ToDetails()
+    {
+        var earlier = EarlierTokens(time.GetUtcNow());
+        return new TenantDetails(
+            TenantId,
+            Tenant.Name,
+            Tenant.EntraTenantId,
+            Tenant.EntraClientId,
+            Tenant.ProtectedEntraClientSecret is not null,
+            Tenant.AdminGroups.ToArray(),
+            Tenant.MonitoredGroups.ToArray(),
+            Tenant.CreatedAt,
+            CurrentTokenIssuedAt,
+            earlier.Count > 0 ? earlier[^1].ValidUntil : null,
+            Tenant.MonitorUsersOutsideGroups,
+            earlier,
+            Tenant.ScimTokenGeneration);
+    }
 
     private static TenantCreation Refused(TenantOutcome outcome) => new(null, null, outcome);
 }

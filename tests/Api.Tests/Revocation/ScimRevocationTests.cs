@@ -108,7 +108,7 @@ public abstract class ScimRevocationTests
         using var _ = browser;
         using var operatorClient = Server.CreateOperatorClient();
 
-        var response = await operatorClient.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "Other-Admins" }, monitoredGroups = Array.Empty<string>() }, Cancel);
+        var response = await operatorClient.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "Other-Admins" }, monitoredGroups = Array.Empty<string>(), confirmRemovingAllAdmins = true }, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         await AssertSessionEndedAsync(browser);

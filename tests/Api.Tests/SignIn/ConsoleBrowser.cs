@@ -64,17 +64,52 @@ public sealed partial class ConsoleBrowser : IDisposable
     /// <summary>Submits the sign-out form of a console page with its anti-forgery token.</summary>
     public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/console", "/console/signout", []);
 
-    /// <summary>Loads <paramref name="page"/> and posts <paramref name="fields"/> to <paramref name="action"/> with that page's anti-forgery token, as its form would.</summary>
+    /// <summary>
+    /// Loads <paramref name="page"/> and posts its form for <paramref name="action"/> as a browser would: the form's
+    /// hidden fields (anti-forgery token included) with <paramref name="fields"/> replacing hidden fields of the same name.
+    /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var html = await (await _client.GetAsync(page, Cancel)).Content.ReadAsStringAsync(Cancel);
-        var token = AntiforgeryToken().Match(html).Groups[1].Value;
-        var form = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
-        return await _client.PostAsync(action, new FormUrlEncodedContent(form), Cancel);
+        var typed = fields.ToList();
+        var hidden = (await FormAsync(page, action)).Where(field => !typed.Any(t => t.Key == field.Key));
+        return await PostAsync(action, hidden.Concat(typed));
     }
+
+    /// <summary>
+    /// The hidden fields of the form on <paramref name="page"/> that posts to <paramref name="action"/>: what a browser sends
+    /// before anything is typed. A page without such a form gives its first anti-forgery token (forms that post to themselves).
+    /// </summary>
+    public async Task<List<KeyValuePair<string, string>>> FormAsync(string page, string action)
+    {
+        var html = await (await _client.GetAsync(page, Cancel)).Content.ReadAsStringAsync(Cancel);
+        var form = Form().Matches(html).FirstOrDefault(f => WebUtility.HtmlDecode(f.Groups["action"].Value) == action);
+        if (form is null)
+        {
+            return [new("__RequestVerificationToken", AntiforgeryToken().Match(html).Groups[1].Value)];
+        }
+
+        return Input().Matches(form.Groups["body"].Value)
+            .Select(input => Attribute().Matches(input.Value).ToDictionary(a => a.Groups[1].Value, a => WebUtility.HtmlDecode(a.Groups[2].Value), StringComparer.OrdinalIgnoreCase))
+            .Where(attributes => attributes.GetValueOrDefault("type") == "hidden" && attributes.ContainsKey("name"))
+            .Select(attributes => new KeyValuePair<string, string>(attributes["name"], attributes.GetValueOrDefault("value") ?? ""))
+            .ToList();
+    }
+
+    /// <summary>Posts <paramref name="fields"/> as a form, exactly as given: a reload or a second click sends the same ones again.</summary>
+    public Task<HttpResponseMessage> PostAsync(string action, IEnumerable<KeyValuePair<string, string>> fields) =>
+        _client.PostAsync(action, new FormUrlEncodedContent(fields), Cancel);
 
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<form\\b[^>]*\\baction=\"(?<action>[^\"]*)\"[^>]*>(?<body>.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex Form();
+
+    [GeneratedRegex("<input\\b[^>]*>")]
+    private static partial Regex Input();
+
+    [GeneratedRegex("([a-zA-Z-]+)=\"([^\"]*)\"")]
+    private static partial Regex Attribute();
 }

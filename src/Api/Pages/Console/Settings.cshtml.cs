@@ -44,7 +44,7 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     /// <summary>Configured group entries that match no provisioned group (yet).</summary>
     public IReadOnlyList<string> UnmatchedEntries { get; private set; } = [];
 
-    /// <summary>A token just issued: shown on this response only, never again.</summary>
+    /// <summary>A token just issued: shown on the first page after the rotation only, never again.</summary>
     public ScimTokenIssue? NewToken { get; private set; }
 
     /// <summary>When Entra last called and what last failed.</summary>
@@ -56,11 +56,16 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     /// <summary>The result of "Test Graph access" just pressed.</summary>
     public GraphAccessCheck? GraphCheck { get; private set; }
 
+    /// <summary>A groups change refused until the admin confirms it by typing the organisation's name.</summary>
+    public PendingGroupsChange? PendingGroups { get; private set; }
+
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
 
     private string TenantId => User.FindFirst(ConsoleClaims.TenantId)!.Value;
+
+    private string UserId => User.FindFirst(ConsoleClaims.UserId)!.Value;
 
     private ITenantGrain TenantGrain => grains.GetGrain<ITenantGrain>(TenantId);
 
@@ -68,14 +73,24 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task OnPostRotateTokenAsync(int overlapHours)
+    /// <param name="tokenGeneration">
+    /// The rotation count the page was shown at: the same form submitted again (a double click, a reload of the answer)
+    /// rotates nothing, so it cannot retire the token Entra still uses.
+    /// </param>
+    public async Task<IActionResult> OnPostRotateTokenAsync(int overlapHours, int tokenGeneration)
     {
         var overlap = overlapHours is >= 0 and <= 720 ? TimeSpan.FromHours(overlapHours) : scimOptions.Value.TokenRotationOverlap;
-        NewToken = await rotation.RotateAsync(TenantId, overlap);
-        Message = overlap > TimeSpan.Zero
-            ? $"New Secret Token issued. The previous one keeps working until {NewToken?.PreviousTokenValidUntil:u} so provisioning continues while you paste this one into Entra."
-            : "New Secret Token issued. The previous one stopped working now.";
+        var (issue, outcome) = await rotation.RotateAsync(TenantId, overlap, tokenGeneration);
+        if (issue is not null)
+        {
+            // Post/Redirect/Get: the token crosses the redirect in a short-lived encrypted cookie, never in the URL.
+            NewScimTokenCookie.Issue(HttpContext, TenantId, UserId, issue);
+            return RedirectToPage();
+        }
+
+        Error = outcome.Detail;
         await LoadAsync();
+        return Page();
     }
 
     public async Task OnPostEntraAppAsync(string? clientId, string? clientSecret)
@@ -85,11 +100,26 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
         await LoadAsync();
     }
 
-    public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups, bool monitorUsersOutsideGroups)
+    /// <param name="confirmOrganisationName">
+    /// Typed by the admin to confirm a change that takes admin access away (their own, or everyone's); it must be the
+    /// organisation's name exactly.
+    /// </param>
+    public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups, bool monitorUsersOutsideGroups, string? confirmOrganisationName)
     {
         AccessCallContext.Set($"console: settings saved by {User.Identity?.Name}");
-        var outcome = await TenantGrain.UpdateGroupsAsync(adminGroups ?? [], monitoredGroups ?? [], monitorUsersOutsideGroups);
-        Report(outcome, "Groups saved. Everyone's admin access was recomputed from them; see the access log for what changed.");
+        var typed = confirmOrganisationName?.Trim();
+        var confirmed = typed is { Length: > 0 } && string.Equals(typed, (await TenantGrain.GetAsync())?.Name, StringComparison.Ordinal);
+        var update = new GroupsUpdate(adminGroups ?? [], monitoredGroups ?? [], monitorUsersOutsideGroups, UserId, confirmed);
+        var outcome = await TenantGrain.UpdateGroupsAsync(update);
+        if (outcome.Kind == TenantOutcomeKind.AdminAccessLoss)
+        {
+            PendingGroups = new PendingGroupsChange(update, outcome.Detail ?? "", outcome.AdminAccessLoss!, MistypedName: typed is { Length: > 0 });
+        }
+        else
+        {
+            Report(outcome, "Groups saved. Everyone's admin access was recomputed from them; see the access log for what changed.");
+        }
+
         await LoadAsync();
     }
 
@@ -123,6 +153,15 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
 
     private async Task LoadAsync()
     {
+        if (NewScimTokenCookie.Take(HttpContext, TenantId, UserId) is { } issued)
+        {
+            NewToken = issued;
+            Response.Headers.CacheControl = "no-store";
+            Message ??= issued.PreviousTokenValidUntil is { } until
+                ? $"New Secret Token issued. The previous one keeps working until {until:u} so provisioning continues while you paste this one into Entra."
+                : "New Secret Token issued. Every earlier one stopped working now.";
+        }
+
         Tenant = (await TenantGrain.GetAsync())!;
         Connection = await grains.GetGrain<IProvisioningLogGrain>(TenantId).StatusAsync();
         Revocation = await Reconciliation.GetStatusAsync();
@@ -143,6 +182,9 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
+
+    /// <summary>A groups change waiting for confirmation: what was chosen, what it would take, and whether a wrong name was typed.</summary>
+    public sealed record PendingGroupsChange(GroupsUpdate Update, string Detail, AdminAccessLoss Loss, bool MistypedName);
 
     /// <summary>A provisioned group; settings store its Entra object id (externalId) when it has one.</summary>
     public sealed record ProvisionedGroup(string Id, string DisplayName, string? ExternalId)

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Total.Grains.Abstractions.Directory;
+using Total.Grains.Directory;
+
+namespace Total.Grains.Tenants;
+
+/// <summary>The provisioned groups that entries of a tenant's group settings name (<see cref="GroupReferences"/>).</summary>
+public static class NamedGroups
+{
+    /// <summary>The ids of the provisioned groups whose displayName or externalId is one of <paramref name="entries"/>.</summary>
+    public static async Task<IReadOnlyList<string>> IdsAsync(IGrainFactory grains, string tenantId, IEnumerable<string> entries)
+    {
+        var query = grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "Group"));
+        var ids = new List<string>();
+        foreach (var entry in entries)
+        {
+            var literal = JsonValue.Create(entry).ToJsonString();
+            var page = await query.QueryAsync(new DirectoryQuery($"displayName eq {literal} or externalId eq {literal}", null, false, 1, 100));
+            ids.AddRange(page.Resources.Select(group => (string)ScimJson.Read(group)["id"]!));
+        }
+
+        return ids.Distinct(StringComparer.Ordinal).ToList();
+    }
+}
