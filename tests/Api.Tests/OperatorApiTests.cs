@@ -258,7 +258,7 @@ public sealed class OperatorApiTests(EmbeddedServerFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Update_groups_moving_admin_access_to_a_group_with_an_active_member_needs_no_confirmation()
+    public async Task Update_groups_moving_admin_access_from_every_admin_to_other_people_needs_confirmation()
     {
         using var client = Server.CreateOperatorClient();
         var tenant = await SignInTenant.OnboardAsync(Server);
@@ -266,9 +266,15 @@ public sealed class OperatorApiTests(EmbeddedServerFixture fixture) : IClassFixt
         var helpdesk = await tenant.ProvisionUserAsync();
         await tenant.ScimAsync(HttpMethod.Post, "Groups", $$"""{"displayName":"Helpdesk","members":[{"value":"{{helpdesk.UserId}}"}]}""");
 
-        var response = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "Helpdesk" }, monitoredGroups = Array.Empty<string>() }, Cancel);
+        var moved = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "Helpdesk" }, monitoredGroups = Array.Empty<string>() }, Cancel);
+        Assert.Equal(HttpStatusCode.Conflict, moved.StatusCode);
+        Assert.True(await IsAdminAsync(client, tenant.TenantId, admin.Oid));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Handed over in two steps (the new group first), no step takes access from every admin.
+        var added = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "TOTAL-Admins", "Helpdesk" }, monitoredGroups = Array.Empty<string>() }, Cancel);
+        var removed = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "Helpdesk" }, monitoredGroups = Array.Empty<string>() }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         Assert.False(await IsAdminAsync(client, tenant.TenantId, admin.Oid));
         Assert.True(await IsAdminAsync(client, tenant.TenantId, helpdesk.Oid));
     }

@@ -18,8 +18,8 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>
     /// Sets the admin and monitored groups (and, when given, whether users outside every group are monitored).
-    /// Admin access of the users concerned is recomputed before this returns. A change that would leave no active
-    /// admin, or end the acting console admin's own access, is refused with <see cref="TenantOutcomeKind.AdminAccessLoss"/>
+    /// Admin access of the users concerned is recomputed before this returns. A change that would take access from
+    /// every current admin, or end the acting console admin's own access, is refused with <see cref="TenantOutcomeKind.AdminAccessLoss"/>
     /// and changes nothing unless <see cref="GroupsUpdate.ConfirmedAdminAccessLoss"/>.
     /// </summary>
     [Alias("UpdateGroups")]

@@ -9,11 +9,12 @@ namespace Total.Grains.Access;
 /// <summary>
 /// The lockout rule of a change of the admin groups, decided before anything is stored: who would be an admin under the
 /// new groups is what <see cref="AccessRules"/> decides from the provisioned directory (active members, less those
-/// Microsoft Graph denies). A change needs explicit confirmation when it takes access from every current admin and
-/// gives it to nobody (no one could sign in to undo it), or when it ends the console access of the admin saving it.
+/// Microsoft Graph denies). A change needs explicit confirmation when it takes access from every current admin (even
+/// if it makes others admins: a handover is confirmed, or done in two steps, new group first), or when it ends the
+/// console access of the admin saving it.
 /// A tenant without admins yet (onboarding, before Entra provisioned anyone) sets its groups freely.
 /// </summary>
-public sealed class AdminAccessPreview(IGrainFactory grains, IScimResourceStore resources, IGroupMemberStore members, IAccessStore access)
+public sealed class AdminAccessPreview(IScimResourceStore resources, IGroupMemberStore members, IAccessStore access)
 {
     /// <summary>What the change would take that needs confirming; null when it may simply be applied.</summary>
     /// <param name="actingUserId">The console admin saving the change; null for the operator API.</param>
@@ -27,32 +28,13 @@ public sealed class AdminAccessPreview(IGrainFactory grains, IScimResourceStore 
         var losing = adminsNow.Where((_, i) => !keeps[i]).ToList();
 
         var endsActingAdminsAccess = actingUserId is not null && losing.Any(admin => admin.UserId == actingUserId);
-        var leavesNoAdmin = adminsNow.Count > 0 && losing.Count == adminsNow.Count && !await AnyNewAdminAsync(tenantId, adminGroups, adminsNow);
-        if (!leavesNoAdmin && !endsActingAdminsAccess)
+        var takesEveryAdmin = adminsNow.Count > 0 && losing.Count == adminsNow.Count;
+        if (!takesEveryAdmin && !endsActingAdminsAccess)
         {
             return null;
         }
 
-        return new AdminAccessLoss(await IdentifyAsync(tenantId, losing.Take(AdminAccessLoss.MaxNamed)), losing.Count, leavesNoAdmin, endsActingAdminsAccess);
-    }
-
-    /// <summary>Whether a member of the new admin groups who is no admin now would become one; stops at the first.</summary>
-    private async Task<bool> AnyNewAdminAsync(string tenantId, IReadOnlyList<string> adminGroups, IReadOnlyList<FlaggedUser> adminsNow)
-    {
-        var weighed = adminsNow.Select(admin => admin.UserId).ToHashSet(StringComparer.Ordinal);
-        foreach (var groupId in await NamedGroups.IdsAsync(grains, tenantId, adminGroups))
-        {
-            foreach (var memberId in await members.ListAsync(tenantId, groupId))
-            {
-                if (weighed.Add(memberId)
-                    && await WouldBeAdminAsync(tenantId, memberId, (await access.GetAsync(tenantId, memberId))?.GraphDenied ?? false, adminGroups))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return new AdminAccessLoss(await IdentifyAsync(tenantId, losing.Take(AdminAccessLoss.MaxNamed)), losing.Count, takesEveryAdmin, endsActingAdminsAccess);
     }
 
     private async Task<bool> WouldBeAdminAsync(string tenantId, string userId, bool graphDenied, IReadOnlyList<string> adminGroups)

@@ -136,19 +136,19 @@ public sealed class TenantGrain(
             if (!update.ConfirmedAdminAccessLoss)
             {
                 logger.LogInformation(
-                    "Tenant {TenantId} admin groups change refused until confirmed: {AdminCount} admin(s) would lose console access (no admin left: {LeavesNoAdmin}, own access: {EndsOwnAccess})",
+                    "Tenant {TenantId} admin groups change refused until confirmed: {AdminCount} admin(s) would lose console access (every admin: {TakesEveryAdmin}, own access: {EndsOwnAccess})",
                     TenantId,
                     loss.LosingAccessCount,
-                    loss.LeavesNoAdmin,
+                    loss.TakesEveryAdmin,
                     loss.EndsActingAdminsAccess);
                 return TenantOutcome.NeedsConfirmation(loss, Describe(loss));
             }
 
             logger.LogWarning(
-                "Tenant {TenantId} admin groups changed with explicit confirmation: {AdminCount} admin(s) lose console access (no admin left: {LeavesNoAdmin})",
+                "Tenant {TenantId} admin groups changed with explicit confirmation: {AdminCount} admin(s) lose console access (every admin: {TakesEveryAdmin})",
                 TenantId,
                 loss.LosingAccessCount,
-                loss.LeavesNoAdmin);
+                loss.TakesEveryAdmin);
         }
 
         Tenant.AdminGroups = admin;
@@ -192,8 +192,8 @@ public sealed class TenantGrain(
             names += $" and {loss.LosingAccessCount - loss.LosingAccess.Count} more";
         }
 
-        return loss.LeavesNoAdmin
-            ? $"This change would take console access from every admin ({names}) and give it to nobody: no one could sign in to the console to undo it."
+        return loss.TakesEveryAdmin
+            ? $"This change would take console access from every current admin ({names}); if nobody else is an admin under the new groups, no one could sign in to the console to undo it."
             : $"This change would end your own console access. Admins who would lose it: {names}.";
     }
 
