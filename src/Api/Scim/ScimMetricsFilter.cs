@@ -27,8 +27,29 @@ public sealed class ScimMetricsFilter(ScimMetrics metrics) : IEndpointFilter
     /// <summary>The resource type of the path (a fixed set, so the tag stays small), or "other".</summary>
     private static string ResourceOf(HttpContext http)
     {
-        var segments = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var resource = segments.Length > 3 ? segments[3] : ""; // scim, v2, {tenant}, {resource}
-        return Resources.FirstOrDefault(r => string.Equals(r, resource, StringComparison.OrdinalIgnoreCase)) ?? "other";
+        // scim/v2/{tenant}/{resource}/…: the fourth segment, read without splitting the path.
+        var rest = http.Request.Path.Value.AsSpan().TrimStart('/');
+        for (var skipped = 0; skipped < 3; skipped++)
+        {
+            var slash = rest.IndexOf('/');
+            if (slash < 0)
+            {
+                return "other";
+            }
+
+            rest = rest[(slash + 1)..];
+        }
+
+        var end = rest.IndexOf('/');
+        var resource = end >= 0 ? rest[..end] : rest;
+        foreach (var known in Resources)
+        {
+            if (resource.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return "other";
     }
 }

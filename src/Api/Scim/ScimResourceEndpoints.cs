@@ -88,8 +88,8 @@ public static class ScimResourceEndpoints
         HttpRequest request, string tenantId, ScimResourceKind kind, ListQuery query, string? rawFilter, IGrainFactory grains, ScimResourceRenderer renderer)
     {
         var directory = grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, kind.Name));
-        var page = await directory.QueryAsync(new DirectoryQuery(
-            query.Filter is null ? null : rawFilter,
+        var page = await directory.QueryAsync(DirectoryQuery.For(
+            query.Filter is null ? null : new ScimFilter(rawFilter!, query.Filter),
             query.SortBy?.ToString(),
             query.SortOrder == ScimSortOrder.Descending,
             query.StartIndex,

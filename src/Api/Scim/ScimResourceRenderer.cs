@@ -1,4 +1,4 @@
-using System.Buffers;
+using CommunityToolkit.HighPerformance.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Directory;
@@ -32,7 +32,7 @@ public sealed class ScimResourceRenderer(ScimBaseUrl baseUrl)
             return Results.NoContent();
         }
 
-        var body = new ArrayBufferWriter<byte>(outcome.Resource.Length + 256);
+        var body = new ArrayPoolBufferWriter<byte>(outcome.Resource.Length + 1024);
         StoredResourceKeys keys;
         using (var writer = new Utf8JsonWriter(body, WriterOptions))
         {
@@ -49,13 +49,13 @@ public sealed class ScimResourceRenderer(ScimBaseUrl baseUrl)
             request.HttpContext.Response.Headers.Location = Location(request, tenantId, schema, keys.Id);
         }
 
-        return ScimResults.Json(body.WrittenMemory, outcome.Status);
+        return new ScimJsonResult(body, outcome.Status);
     }
 
     /// <summary>A ListResponse of stored resources, each rendered as <see cref="Write"/> does.</summary>
     public IResult List(HttpRequest request, string tenantId, ScimResourceSchema schema, IReadOnlyList<string> resources, int totalResults, int startIndex, AttributeProjection projection)
     {
-        var body = new ArrayBufferWriter<byte>(256 + resources.Sum(resource => resource.Length + 128));
+        var body = new ArrayPoolBufferWriter<byte>(1024 + resources.Sum(resource => resource.Length + 256));
         using (var writer = new Utf8JsonWriter(body, WriterOptions))
         {
             ScimListResponse.Write(writer, totalResults, startIndex, resources.Count, items =>
@@ -67,7 +67,7 @@ public sealed class ScimResourceRenderer(ScimBaseUrl baseUrl)
             });
         }
 
-        return ScimResults.Json(body.WrittenMemory);
+        return new ScimJsonResult(body, StatusCodes.Status200OK);
     }
 
     /// <summary>Writes one stored resource as answered to this request, and returns its id and version.</summary>

@@ -58,18 +58,18 @@ public static class SignInHosting
 
         // A callback may reach an API process that never issued the challenge (several pods): make sure the
         // tenant's scheme exists here before the authentication middleware looks for a handler.
-        app.Use(async (context, next) =>
-        {
-            if (CallbackTenant(context.Request.Path) is { } tenantId)
-            {
-                await context.RequestServices.GetRequiredService<TenantOidcSchemes>().EnsureAsync(tenantId);
-            }
-
-            await next(context);
-        });
+        app.Use((context, next) => CallbackTenant(context.Request.Path) is { } tenantId
+            ? EnsureSchemeThenAsync(context, tenantId, next)
+            : next(context));
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
+    }
+
+    private static async Task EnsureSchemeThenAsync(HttpContext context, string tenantId, RequestDelegate next)
+    {
+        await context.RequestServices.GetRequiredService<TenantOidcSchemes>().EnsureAsync(tenantId);
+        await next(context);
     }
 
     /// <summary>The tenant of a per-tenant callback path (<c>/signin-oidc/{tenantId}</c>, <c>/signout-callback-oidc/{tenantId}</c>), else null.</summary>

@@ -12,13 +12,21 @@ public interface IDirectoryQueryGrain : IGrainWithStringKey
 }
 
 /// <summary>A parsed list request: RFC 7644 §3.4.2 filter, sort and 1-based paging.</summary>
+/// <param name="Filter">The filter's text: what a silo of the previous release reads.</param>
+/// <param name="ParsedFilter">The same filter as the API parsed it, so no grain parses it again.</param>
 [GenerateSerializer, Immutable, Alias("Total.DirectoryQueryRequest")]
 public sealed record DirectoryQuery(
     [property: Id(0)] string? Filter,
     [property: Id(1)] string? SortBy,
     [property: Id(2)] bool Descending,
     [property: Id(3)] int StartIndex,
-    [property: Id(4)] int Count);
+    [property: Id(4)] int Count,
+    [property: Id(5)] ScimFilter? ParsedFilter = null)
+{
+    /// <summary>A query for <paramref name="filter"/> (null: everything), as typed values and as text.</summary>
+    public static DirectoryQuery For(ScimFilter? filter, string? sortBy, bool descending, int startIndex, int count) =>
+        new(filter?.Text, sortBy, descending, startIndex, count, filter);
+}
 
 /// <summary>One page of matches, or an error (an invalid filter) in SCIM terms.</summary>
 [GenerateSerializer, Immutable, Alias("Total.DirectoryPage")]

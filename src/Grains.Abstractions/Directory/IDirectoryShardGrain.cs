@@ -38,13 +38,16 @@ public interface IDirectoryShardGrain : IGrainWithStringKey
     Task<IReadOnlyList<ShardHit>> GetResourcesAsync(IReadOnlyList<string> ids);
 }
 
+/// <param name="Filter">The filter's text: what a silo of the previous release reads.</param>
+/// <param name="ParsedFilter">The same filter, parsed where the request arrived.</param>
 [GenerateSerializer, Immutable, Alias("Total.ShardQuery")]
 public sealed record ShardQuery(
     [property: Id(0)] string? Filter,
     [property: Id(1)] string? SortBy,
     [property: Id(2)] bool Descending,
     [property: Id(3)] int Top,
-    [property: Id(4)] bool IncludeResources = false);
+    [property: Id(4)] bool IncludeResources = false,
+    [property: Id(5)] ScimFilter? ParsedFilter = null);
 
 [GenerateSerializer, Immutable, Alias("Total.ShardQueryResult")]
 public sealed record ShardQueryResult(

@@ -28,7 +28,7 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
         FilterNode? filter;
         try
         {
-            filter = query.Filter is null ? null : FilterParser.Parse(query.Filter, limits.Value.Filter);
+            filter = query.ParsedFilter?.Node ?? (query.Filter is null ? null : FilterParser.Parse(query.Filter, limits.Value.Filter));
             if (filter is not null)
             {
                 FilterEvaluator.Validate(filter, schema);
@@ -54,7 +54,7 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
 
         // A first page (every Entra look-up) carries its resources in the same call; deeper pages fetch only the page.
         var firstPage = query.StartIndex == 1;
-        var shardQuery = new ShardQuery(query.Filter, query.SortBy, query.Descending, top, IncludeResources: firstPage);
+        var shardQuery = new ShardQuery(query.Filter, query.SortBy, query.Descending, top, IncludeResources: firstPage, query.ParsedFilter);
         var results = await Task.WhenAll(shards.Select(shard => shard.QueryAsync(shardQuery)));
         var total = results.Sum(r => r.Total);
         if (query.Count == 0)

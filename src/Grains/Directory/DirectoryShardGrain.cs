@@ -17,40 +17,66 @@ namespace Total.Grains.Directory;
 /// </remarks>
 public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider time, IOptions<ScimLimitsOptions> limits) : Grain, IDirectoryShardGrain
 {
-    /// <summary>A claim whose resource was never written (its writer died) stops blocking the name after this.</summary>
-    private static readonly TimeSpan PendingClaimLifetime = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A create holds its claim for milliseconds; one still pending after this lost its writer (a silo killed
+    /// between claim and upsert). The database then says who holds the name: the row its writer may have written
+    /// before dying, or nobody.
+    /// </summary>
+    private static readonly TimeSpan UnsettledClaimAge = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, HeldEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Claim> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byExternalId = new(StringComparer.Ordinal);
     private ScimResourceSchema _schema = ScimResourceSchema.User;
     private string _uniqueAttribute = "userName";
+    private string _tenantId = "";
+    private ScimResourceType _type = ScimResourceType.User;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var parts = this.GetPrimaryKeyString().Split('/');
-        var (tenantId, typeName, shard) = (parts[0], parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
-        var type = typeName == "Group" ? ScimResourceType.Group : ScimResourceType.User;
-        (_schema, _uniqueAttribute) = type == ScimResourceType.Group ? (ScimResourceSchema.Group, "displayName") : (ScimResourceSchema.User, "userName");
-        foreach (var row in await store.ListShardAsync(tenantId, type, shard, cancellationToken))
+        var (typeName, shard) = (parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+        _tenantId = parts[0];
+        _type = typeName == "Group" ? ScimResourceType.Group : ScimResourceType.User;
+        (_schema, _uniqueAttribute) = _type == ScimResourceType.Group ? (ScimResourceSchema.Group, "displayName") : (ScimResourceSchema.User, "userName");
+        foreach (var row in await store.ListShardAsync(_tenantId, _type, shard, cancellationToken))
         {
-            Index(new DirectoryEntry(row.Id, row.UniqueKey, row.ExternalId, row.Body));
+            Index(Entry(row));
         }
     }
 
-    public Task<string?> ClaimAsync(string uniqueKey, string id)
+    public async Task<string?> ClaimAsync(string uniqueKey, string id)
     {
-        if (_claims.TryGetValue(uniqueKey, out var claim) && claim.Id != id && !IsStale(claim))
+        if (_claims.TryGetValue(uniqueKey, out var claim) && claim.Id != id && IsUnsettled(claim))
         {
-            return Task.FromResult<string?>(claim.Id);
+            claim = await SettleAsync(uniqueKey);
         }
 
-        if (claim is null || claim.Id != id)
+        if (claim is not null && claim.Id != id)
+        {
+            return claim.Id;
+        }
+
+        if (claim is null)
         {
             _claims[uniqueKey] = new Claim(id, time.GetUtcNow());
         }
 
-        return Task.FromResult<string?>(null);
+        return null;
+    }
+
+    /// <summary>Replaces an unsettled claim by what the database holds: the row's claim (now indexed), or none.</summary>
+    private async Task<Claim?> SettleAsync(string uniqueKey)
+    {
+        _claims.Remove(uniqueKey);
+        if (await store.GetByUniqueKeyAsync(_tenantId, _type, uniqueKey) is not { } row)
+        {
+            return null;
+        }
+
+        Unindex(row.Id);
+        Index(Entry(row));
+        return _claims[uniqueKey];
     }
 
     public Task ReleaseAsync(string uniqueKey, string id)
@@ -84,7 +110,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
 
     public Task<ShardQueryResult> QueryAsync(ShardQuery query)
     {
-        var filter = query.Filter is null ? null : FilterParser.Parse(query.Filter, limits.Value.Filter);
+        var filter = query.ParsedFilter?.Node ?? (query.Filter is null ? null : FilterParser.Parse(query.Filter, limits.Value.Filter));
         var matches = new List<(HeldEntry Entry, JsonObject? Parsed)>();
         foreach (var entry in Candidates(filter))
         {
@@ -207,7 +233,9 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         }
     }
 
-    private bool IsStale(Claim claim) => claim.PendingSince is { } since && time.GetUtcNow() - since > PendingClaimLifetime;
+    private bool IsUnsettled(Claim claim) => claim.PendingSince is { } since && time.GetUtcNow() - since > UnsettledClaimAge;
+
+    private static DirectoryEntry Entry(StoredResource row) => new(row.Id, row.UniqueKey, row.ExternalId, row.Body);
 
     /// <summary>A resource as the shard keeps it: UTF-8 is about half the memory of a .NET string, and parses directly.</summary>
     private sealed record HeldEntry(string Id, string UniqueKey, string? ExternalId, byte[] Utf8)

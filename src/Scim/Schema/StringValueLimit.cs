@@ -46,13 +46,36 @@ public static class StringValueLimit
         }
     }
 
-    private static bool HasLongString(JsonNode? node, int maxLength) => node switch
+    private static bool HasLongString(JsonNode? node, int maxLength)
     {
-        JsonObject obj => obj.Any(property => HasLongString(property.Value, maxLength)),
-        JsonArray array => array.Any(item => HasLongString(item, maxLength)),
-        JsonValue value => value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > maxLength,
-        _ => false,
-    };
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    if (HasLongString(value, maxLength))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (HasLongString(item, maxLength))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValue value:
+                return value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > maxLength;
+            default:
+                return false;
+        }
+    }
 
     private static void Check(JsonNode? node, string path, int maxLength)
     {

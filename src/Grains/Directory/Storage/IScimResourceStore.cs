@@ -10,6 +10,9 @@ public interface IScimResourceStore
 {
     Task<StoredResource?> GetAsync(string tenantId, ScimResourceType type, string id, CancellationToken cancellationToken = default);
 
+    /// <summary>The resource that holds a unique key (lower-cased userName or displayName) in the tenant, if any.</summary>
+    Task<StoredResource?> GetByUniqueKeyAsync(string tenantId, ScimResourceType type, string uniqueKey, CancellationToken cancellationToken = default);
+
     /// <summary>Inserts a new resource (version as given).</summary>
     Task<StoreWriteResult> InsertAsync(StoredResource resource, CancellationToken cancellationToken = default);
 

@@ -22,6 +22,14 @@ public sealed class InMemoryScimStore : IScimResourceStore, IGroupMemberStore
         }
     }
 
+    public Task<StoredResource?> GetByUniqueKeyAsync(string tenantId, ScimResourceType type, string uniqueKey, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_uniqueKeys.TryGetValue((tenantId, type, uniqueKey), out var id) ? _rows.GetValueOrDefault((tenantId, type, id)) : null);
+        }
+    }
+
     public Task<StoreWriteResult> InsertAsync(StoredResource resource, CancellationToken cancellationToken = default)
     {
         lock (_lock)

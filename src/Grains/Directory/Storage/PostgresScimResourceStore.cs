@@ -43,6 +43,16 @@ public sealed class PostgresScimResourceStore(NpgsqlDataSource dataSource) : ISc
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    public async Task<StoredResource?> GetByUniqueKeyAsync(string tenantId, ScimResourceType type, string uniqueKey, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM scim_resources WHERE tenant_id = $1 AND unique_key = $2 AND resource_type = $3");
+        command.Parameters.AddWithValue(tenantId);
+        command.Parameters.AddWithValue(uniqueKey);
+        command.Parameters.AddWithValue((short)type);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     public async Task<StoreWriteResult> InsertAsync(StoredResource resource, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
