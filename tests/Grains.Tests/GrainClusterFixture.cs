@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Total.Api.Tests.Infrastructure;
 using Total.Grains.Storage;
 
 namespace Total.Grains.Tests;
@@ -11,6 +13,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The grains' clock: a test class moves it forward to reach an expiry (each class has its own cluster).</summary>
+    public ShiftableClock Clock { get; } = new();
+
+    public IServiceProvider SiloServices => Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress);
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -20,6 +27,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
             // Every tenant schedules its reconciliation reminder when it is created.
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.AddTotalGrainServices(new ConfigurationBuilder().Build(), connectionString: null);
         });
         Cluster = builder.Build();

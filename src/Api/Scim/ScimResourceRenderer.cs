@@ -1,6 +1,6 @@
-using CommunityToolkit.HighPerformance.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CommunityToolkit.HighPerformance.Buffers;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory;
 using Total.Scim.Messages;

@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
-using Total.Api.Tests.Infrastructure;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
-using Total.Grains.Storage;
 using Total.Scim.Filter;
 
 namespace Total.Grains.Tests.Directory;
@@ -14,27 +10,8 @@ namespace Total.Grains.Tests.Directory;
 /// between, the claim outlives its writer: once it is older than a create ever takes, the next claim of the name asks
 /// the database who holds it (found in a silo-failure drill, where Entra's retry met a 409 for a user nobody could find).
 /// </summary>
-public sealed class UnsettledClaimTests : IAsyncLifetime
+public sealed class UnsettledClaimTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>
 {
-    private readonly ShiftableClock _clock = new();
-    private InProcessTestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorage.ProviderName);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(_clock);
-            silo.Services.AddTotalGrainServices(new ConfigurationBuilder().Build(), connectionString: null);
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task A_name_whose_writer_died_before_writing_is_refused_while_young_and_free_once_settled()
     {
@@ -42,7 +19,7 @@ public sealed class UnsettledClaimTests : IAsyncLifetime
         Assert.Null(await shard.ClaimAsync("ada@contoso.example", "dead-writer"));
 
         Assert.Equal("dead-writer", await shard.ClaimAsync("ada@contoso.example", "retry"));
-        _clock.Advance(TimeSpan.FromSeconds(6));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(6));
         Assert.Null(await shard.ClaimAsync("ada@contoso.example", "retry"));
     }
 
@@ -51,18 +28,18 @@ public sealed class UnsettledClaimTests : IAsyncLifetime
     {
         var shard = Shard("grace@contoso.example");
         Assert.Null(await shard.ClaimAsync("grace@contoso.example", "dead-writer"));
-        var store = _cluster.GetSiloServiceProvider(_cluster.Silos[0].SiloAddress).GetRequiredService<IScimResourceStore>();
+        var store = fixture.SiloServices.GetRequiredService<IScimResourceStore>();
         await store.InsertAsync(new StoredResource(
             "t1", ScimResourceType.User, "dead-writer", "grace@contoso.example", "oid-grace", 1, """{"id":"dead-writer","userName":"Grace@contoso.example"}""", null), TestContext.Current.CancellationToken);
         var lookup = new ShardQuery(null, null, false, 10, IncludeResources: true, ScimFilter.Parse("userName eq \"grace@contoso.example\"", FilterLimits.Default));
         Assert.Equal(0, (await shard.QueryAsync(lookup)).Total);
 
-        _clock.Advance(TimeSpan.FromSeconds(6));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(6));
 
         Assert.Equal("dead-writer", await shard.ClaimAsync("grace@contoso.example", "retry"));
         Assert.Equal("dead-writer", Assert.Single((await shard.QueryAsync(lookup)).Hits).Id);
     }
 
     private IDirectoryShardGrain Shard(string uniqueKey) =>
-        _cluster.Client.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard("t1", "User", DirectoryShards.Of(uniqueKey)));
+        fixture.Grains.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard("t1", "User", DirectoryShards.Of(uniqueKey)));
 }
