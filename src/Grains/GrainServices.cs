@@ -11,6 +11,7 @@ using Total.Grains.Directory.Storage;
 using Total.Grains.Graph;
 using Total.Grains.Reconciliation;
 using Total.Grains.Secrets;
+using Total.Grains.Storage;
 using Total.Grains.Tenants.Storage;
 
 namespace Total.Grains;
@@ -131,7 +132,7 @@ public static class GrainServices
     /// <summary>One PostgreSQL connection pool per process, shared by the stores and the web tier.</summary>
     public static IServiceCollection AddPostgresDataSource(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton(_ => PostgresDataSource.Create(connectionString));
         return services;
     }
 }

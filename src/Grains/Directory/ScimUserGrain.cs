@@ -22,17 +22,19 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     private string _id = "";
     private ScimResourceLifecycle _lifecycle = null!;
     private StoredResource? _row;
+    private bool _loaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _id) = ScimKeys.Parse(this.GetPrimaryKeyString());
         _lifecycle = new ScimResourceLifecycle(_tenantId, ScimResourceType.User, store, members, GrainFactory, limits.Value.MaxStringLength, DeactivateOnIdle);
-        _row = await store.GetAsync(_tenantId, ScimResourceType.User, _id, cancellationToken);
+        return Task.CompletedTask;
     }
 
     public async Task<ScimOutcome> CreateAsync(string resource)
     {
-        if (_row is not null)
+        // Not read first: a create's id is new (the API makes it), and the primary key refuses one that is not.
+        if (_loaded && _row is not null)
         {
             return ScimOutcomes.Conflict($"User '{_id}' already exists.");
         }
@@ -48,7 +50,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
                 return refused;
             }
 
-            _row = row;
+            (_row, _loaded) = (row, true);
             return ScimOutcome.Created(row!.Body);
         }
         catch (ScimException exception)
@@ -58,18 +60,18 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         }
     }
 
-    public Task<ScimOutcome> GetAsync() => Task.FromResult(_row is null ? NotFound() : ScimOutcome.Ok(_row.Body));
+    public async Task<ScimOutcome> GetAsync() => await RowAsync() is { } row ? ScimOutcome.Ok(row.Body) : NotFound();
 
     public async Task<ScimOutcome> ReplaceAsync(string resource, string? ifMatch)
     {
-        if (_row is null)
+        if (await RowAsync() is not { } row)
         {
             return NotFound();
         }
 
         try
         {
-            ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
+            ScimRequests.RequireVersion(ifMatch, row.Version, $"User '{_id}'");
             var current = Resource;
             var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseValidatedObject(resource, limits.Value.MaxJsonDepth), Schema, current), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
@@ -83,14 +85,14 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
 
     public async Task<ScimOutcome> PatchAsync(string patchRequest, string? ifMatch)
     {
-        if (_row is null)
+        if (await RowAsync() is not { } row)
         {
             return NotFound();
         }
 
         try
         {
-            ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
+            ScimRequests.RequireVersion(ifMatch, row.Version, $"User '{_id}'");
             var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseValidatedObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
             var current = Resource;
             return await SaveAsync(current, WriteOnlyAttributes.Drop(ScimPatch.Apply(current, operations, Schema), Schema));
@@ -103,14 +105,14 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
 
     public async Task<ScimOutcome> DeleteAsync(string? ifMatch)
     {
-        if (_row is null)
+        if (await RowAsync() is not { } row)
         {
             return NotFound();
         }
 
         try
         {
-            ScimRequests.RequireVersion(ifMatch, _row.Version, $"User '{_id}'");
+            ScimRequests.RequireVersion(ifMatch, row.Version, $"User '{_id}'");
         }
         catch (ScimException exception)
         {
@@ -118,7 +120,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         }
 
         var userName = (string?)Resource["userName"];
-        await _lifecycle.DeleteAsync(_row);
+        await _lifecycle.DeleteAsync(row);
         _row = null;
         DeactivateOnIdle();
         await RecomputeAccessAsync($"user '{userName}' deleted");
@@ -158,6 +160,18 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     private Task<AccessDecision?> RecomputeAccessAsync(string what) =>
         GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(_tenantId, _id))
             .DecideAsync(AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
+
+    /// <summary>The stored row, read on first use and kept while the grain is active.</summary>
+    private async ValueTask<StoredResource?> RowAsync()
+    {
+        if (!_loaded)
+        {
+            _row = await store.GetAsync(_tenantId, ScimResourceType.User, _id);
+            _loaded = true;
+        }
+
+        return _row;
+    }
 
     /// <summary>The stored resource, parsed on demand: an idle grain keeps only its row's text, not a JSON tree.</summary>
     private JsonObject Resource => ScimJson.Read(_row!.Body);
