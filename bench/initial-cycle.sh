@@ -6,7 +6,7 @@
 # $BENCH_WARMUP s, then runs wrk for $BENCH_DURATION s with $BENCH_CONNECTIONS connections (one wrk thread each).
 # Reads the server's and PostgreSQL's CPU from /proc before and after the measured run and prints one JSON line
 # (also appended to bench/results/initial-cycle.jsonl): req/s, p50/p95/p99, errors, CPU µs per request.
-# Environment: BENCH_TENANTS (20), BENCH_CONNECTIONS (32), BENCH_DURATION (20), BENCH_WARMUP (5), BENCH_NO_BUILD=1,
+# Environment: BENCH_TENANTS (20), BENCH_CONNECTIONS (32), BENCH_DURATION (20), BENCH_WARMUP (20), BENCH_NO_BUILD=1,
 #   BENCH_PORT (5380), BENCH_SILO_PORT (11411), BENCH_GATEWAY_PORT (30400), BENCH_PG_FSYNC_OFF=1,
 #   BENCH_PERF=SECONDS -> `perf record` of the server for SECONDS during the measured run (perf map on),
 #   BENCH_SERVER_ENV="K=V ..." -> extra server settings (for experiments; the label records them).
@@ -25,7 +25,7 @@ gateway_port=${BENCH_GATEWAY_PORT:-30400}
 tenants=${BENCH_TENANTS:-20}
 connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_DURATION:-20}
-warmup=${BENCH_WARMUP:-5}
+warmup=${BENCH_WARMUP:-20}
 # shellcheck source=bench/server.sh
 source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
 bench_require_free_port

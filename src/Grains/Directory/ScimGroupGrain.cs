@@ -45,7 +45,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
 
         try
         {
-            var (group, memberIds) = Split(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth));
+            var (group, memberIds) = Split(ScimRequestJson.ParseValidatedObject(resource, limits.Value.MaxJsonDepth));
             await RequireMembersExistAsync(memberIds);
             var (row, refused) = await _lifecycle.CreateAsync(_id, group, time.GetUtcNow());
             if (refused is not null)
@@ -56,9 +56,9 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
 
             _row = row;
             var added = await members.AddAsync(_tenantId, _id, memberIds);
-            if (added.Count > 0 && await IsAdminGroupAsync())
+            if (added.Count > 0 && IsAdminGroup(await AdminGroupsAsync(), group))
             {
-                await RecomputeAccessAsync(added, $"admin group '{DisplayName}' created with {added.Count} member(s)");
+                await RecomputeAccessAsync(added, $"admin group '{DisplayNameOf(group)}' created with {added.Count} member(s)");
             }
 
             return ScimOutcome.Created(await RenderAsync(includeMembers: true));
@@ -83,16 +83,18 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
-            var (group, memberIds) = Split(ScimRequestJson.ParseObject(resource, limits.Value.MaxJsonDepth), Resource);
+            var current = Resource;
+            var (group, memberIds) = Split(ScimRequestJson.ParseValidatedObject(resource, limits.Value.MaxJsonDepth), current);
             await RequireMembersExistAsync(memberIds);
-            var wasAdmin = await IsAdminGroupAsync();
+            var adminGroups = await AdminGroupsAsync();
+            var wasAdmin = IsAdminGroup(adminGroups, current);
             var change = await PlanMembersAsync([new ReplaceMembers(memberIds)]);
-            if (await SaveAsync(group, change) is { } refused)
+            if (await SaveAsync(current, group, change) is { } refused)
             {
                 return refused;
             }
 
-            await RecomputeAccessAsync(wasAdmin, change, "replaced (PUT)");
+            await RecomputeAccessAsync(adminGroups, wasAdmin, group, change, "replaced (PUT)");
             return ScimOutcome.Ok(await RenderAsync(returnMembers));
         }
         catch (ScimException exception)
@@ -111,17 +113,19 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         try
         {
             ScimRequests.RequireVersion(ifMatch, _row.Version, $"Group '{_id}'");
-            var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
-            var plan = ScimPatch.PlanGroupPatch(Resource, operations);
+            var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseValidatedObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
+            var current = Resource;
+            var plan = ScimPatch.PlanGroupPatch(current, operations);
             await RequireMembersExistAsync(plan.MemberOperations.SelectMany(Added).ToList());
-            var wasAdmin = await IsAdminGroupAsync();
+            var adminGroups = await AdminGroupsAsync();
+            var wasAdmin = IsAdminGroup(adminGroups, current);
             var change = await PlanMembersAsync(plan.MemberOperations);
-            if (await SaveAsync(plan.Group, change) is { } refused)
+            if (await SaveAsync(current, plan.Group, change) is { } refused)
             {
                 return refused;
             }
 
-            await RecomputeAccessAsync(wasAdmin, change, "patched");
+            await RecomputeAccessAsync(adminGroups, wasAdmin, plan.Group, change, "patched");
 
             // Entra expects 204 for group PATCHes; the full member list of a big group is never worth sending back.
             return returnMembers ? ScimOutcome.Ok(await RenderAsync(includeMembers: true)) : ScimOutcome.NoContent;
@@ -149,8 +153,9 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         }
 
         // An admin group's members lose what it gave them before the DELETE is acknowledged.
-        var wasAdmin = await IsAdminGroupAsync();
-        var name = DisplayName;
+        var current = Resource;
+        var wasAdmin = IsAdminGroup(await AdminGroupsAsync(), current);
+        var name = DisplayNameOf(current);
         var formerMembers = wasAdmin ? await members.ListAsync(_tenantId, _id) : [];
         await _lifecycle.DeleteAsync(_row);
         _row = null;
@@ -205,9 +210,9 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     /// Writes a changed group, or changed members, as the next version (an unchanged one writes nothing); null when
     /// done, else why not.
     /// </summary>
-    private async Task<ScimOutcome?> SaveAsync(JsonObject next, MemberChange members)
+    private async Task<ScimOutcome?> SaveAsync(JsonObject current, JsonObject next, MemberChange members)
     {
-        (_row, var refused) = await _lifecycle.SaveAsync(_row!, next, time.GetUtcNow(), members);
+        (_row, var refused) = await _lifecycle.SaveAsync(_row!, current, next, time.GetUtcNow(), members);
         return refused;
     }
 
@@ -228,30 +233,43 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     /// After a write: when the group is (or was) an admin group, recomputes the access of the members it changed,
     /// or of every member when the write made it an admin group or stopped it being one (a rename).
     /// </summary>
-    private async Task RecomputeAccessAsync(bool wasAdmin, MemberChange change, string how)
+    /// <param name="adminGroups">The tenant's admin groups, read once for the request.</param>
+    /// <param name="wasAdmin">Whether the group was an admin group before the write.</param>
+    /// <param name="group">The group as written now.</param>
+    /// <param name="change">Who joined and who left.</param>
+    /// <param name="how">What the request did, for the access log.</param>
+    private async Task RecomputeAccessAsync(IReadOnlyList<string> adminGroups, bool wasAdmin, JsonObject group, MemberChange change, string how)
     {
+        var isAdmin = IsAdminGroup(adminGroups, group);
+        if (wasAdmin == isAdmin && (!isAdmin || change.IsEmpty))
+        {
+            return;
+        }
+
         var changed = change.Added.Concat(change.Removed).ToHashSet(StringComparer.Ordinal);
-        var isAdmin = await IsAdminGroupAsync();
+        var name = DisplayNameOf(group);
         if (wasAdmin != isAdmin)
         {
             changed.UnionWith(await members.ListAsync(_tenantId, _id));
-            await RecomputeAccessAsync(changed, isAdmin ? $"group '{DisplayName}' {how}: it is now an admin group" : $"group '{DisplayName}' {how}: it is no longer an admin group");
+            await RecomputeAccessAsync(changed, isAdmin ? $"group '{name}' {how}: it is now an admin group" : $"group '{name}' {how}: it is no longer an admin group");
         }
-        else if (isAdmin && changed.Count > 0)
+        else
         {
-            await RecomputeAccessAsync(changed, $"admin group '{DisplayName}' {how}: {changed.Count} member(s) added or removed");
+            await RecomputeAccessAsync(changed, $"admin group '{name}' {how}: {changed.Count} member(s) added or removed");
         }
     }
 
     private Task RecomputeAccessAsync(IEnumerable<string> userIds, string what) =>
         AccessFanOut.RecomputeAsync(GrainFactory, _tenantId, userIds, AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
 
-    private async Task<bool> IsAdminGroupAsync() =>
-        _row is not null
-        && await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetAsync() is { } tenant
-        && AccessRules.IsAdminGroup(tenant.AdminGroups, DisplayName, _row.ExternalId);
+    /// <summary>The tenant's admin groups, asked once per request (a request's before and after use the same).</summary>
+    private async Task<IReadOnlyList<string>> AdminGroupsAsync() =>
+        (await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetAsync())?.AdminGroups ?? [];
 
-    private string DisplayName => (string?)Resource["displayName"] ?? _row!.UniqueKey;
+    private bool IsAdminGroup(IReadOnlyList<string> adminGroups, JsonObject group) =>
+        adminGroups.Count > 0 && AccessRules.IsAdminGroup(adminGroups, DisplayNameOf(group), (string?)group["externalId"]);
+
+    private string DisplayNameOf(JsonObject group) => (string?)group["displayName"] ?? _row!.UniqueKey;
 
     private static IEnumerable<string> Added(MemberOperation operation) => operation switch
     {
