@@ -280,6 +280,24 @@ public sealed class OperatorApiTests(EmbeddedServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Update_groups_naming_a_group_by_its_object_id_in_another_case_grants_its_members_admin_at_once()
+    {
+        using var client = Server.CreateOperatorClient();
+        var tenant = await SignInTenant.OnboardAsync(Server);
+        await tenant.ProvisionAdminAsync();
+        var helpdesk = await tenant.ProvisionUserAsync();
+        var objectId = Guid.NewGuid().ToString().ToUpperInvariant();
+        await tenant.ScimAsync(HttpMethod.Post, "Groups", $$"""{"displayName":"Helpdesk","externalId":"{{objectId}}","members":[{"value":"{{helpdesk.UserId}}"}]}""");
+
+        var response = await client.PutAsJsonAsync($"/operator/tenants/{tenant.TenantId}/groups", new { adminGroups = new[] { "TOTAL-Admins", objectId.ToLowerInvariant() }, monitoredGroups = Array.Empty<string>() }, Cancel);
+
+        // The settings change itself grants access (an entry names a group ignoring case, everywhere), not a later check.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var log = (JsonArray)(await client.GetFromJsonAsync<JsonObject>($"/operator/tenants/{tenant.TenantId}/access-log?kind=granted&source=settings", Cancel))!["events"]!;
+        Assert.Contains(log, e => (string?)e!["userId"] == helpdesk.UserId);
+    }
+
+    [Fact]
     public async Task Update_groups_counts_only_active_members_as_admins_left()
     {
         using var client = Server.CreateOperatorClient();

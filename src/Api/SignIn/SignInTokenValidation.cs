@@ -118,9 +118,8 @@ public static class SignInTokenValidation
             return NoAccessReason.NotProvisioned;
         }
 
-        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User"))
-            .QueryAsync(new DirectoryQuery($"userName eq {JsonSerializer.Serialize(preferredUsername)}", null, false, 1, 1));
-        return page.TotalResults > 0 ? NoAccessReason.ExternalIdMappingWrong : NoAccessReason.NotProvisioned;
+        var user = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User")).FindByNameAsync(preferredUsername);
+        return user is not null ? NoAccessReason.ExternalIdMappingWrong : NoAccessReason.NotProvisioned;
     }
 
     private static void Deny(TokenValidatedContext context, NoAccessReason reason, string? tenantId)

@@ -9,6 +9,21 @@ public interface IDirectoryQueryGrain : IGrainWithStringKey
 {
     [Alias("Query")]
     Task<DirectoryPage> QueryAsync(DirectoryQuery query);
+
+    /// <summary>The resource that holds a unique name (a userName, a group's displayName), if any: one shard is asked.</summary>
+    [Alias("FindByName")]
+    Task<string?> FindByNameAsync(string name);
+
+    /// <summary>Up to <paramref name="max"/> resources whose externalId is <paramref name="externalId"/>, ignoring case.</summary>
+    [Alias("FindByExternalId")]
+    Task<IReadOnlyList<string>> FindByExternalIdAsync(string externalId, int max);
+
+    /// <summary>
+    /// The groups a settings entry names: the one whose displayName it is, and those whose externalId (Entra object id)
+    /// it is, both ignoring case (the rule of <c>GroupReferences.Names</c>).
+    /// </summary>
+    [Alias("FindGroupsNamed")]
+    Task<IReadOnlyList<string>> FindGroupsNamedAsync(string entry);
 }
 
 /// <summary>A parsed list request: RFC 7644 §3.4.2 filter, sort and 1-based paging.</summary>

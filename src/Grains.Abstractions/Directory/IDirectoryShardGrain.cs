@@ -33,6 +33,14 @@ public interface IDirectoryShardGrain : IGrainWithStringKey
     [Alias("Query"), ReadOnly]
     Task<ShardQueryResult> QueryAsync(ShardQuery query);
 
+    /// <summary>The resource of this shard that holds a unique name (userName or displayName, compared as unique keys are), if any.</summary>
+    [Alias("FindByName"), ReadOnly]
+    Task<ShardHit?> FindByNameAsync(string name);
+
+    /// <summary>The resources of this shard whose externalId is <paramref name="externalId"/>, ignoring case (Entra object ids are GUIDs).</summary>
+    [Alias("FindByExternalId"), ReadOnly]
+    Task<IReadOnlyList<ShardHit>> FindByExternalIdAsync(string externalId);
+
     /// <summary>The resources of <paramref name="ids"/> that this shard holds, with their ids.</summary>
     [Alias("GetResources"), ReadOnly]
     Task<IReadOnlyList<ShardHit>> GetResourcesAsync(IReadOnlyList<string> ids);

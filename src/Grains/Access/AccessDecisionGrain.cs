@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Orleans.Concurrency;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
@@ -22,19 +21,18 @@ public sealed class AccessDecisionGrain : Grain, IAccessDecisionGrain
             return null;
         }
 
-        var page = await GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User"))
-            .QueryAsync(new DirectoryQuery($"externalId eq {JsonValue.Create(oid).ToJsonString()}", null, false, 1, 2));
-        if (page.TotalResults == 0)
+        var users = await GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User")).FindByExternalIdAsync(oid, max: 2);
+        if (users.Count == 0)
         {
             return Deny($"No provisioned user has externalId {oid}. Check that the user (or a group they are in) is assigned to the TOTAL app in Entra, and that the mapping externalId ← objectId is set.");
         }
 
-        if (page.TotalResults > 1)
+        if (users.Count > 1)
         {
-            return Deny($"{page.TotalResults} provisioned users share externalId {oid}; externalId must be the Entra object id (mapping externalId ← objectId).");
+            return Deny($"Several provisioned users share externalId {oid}; externalId must be the Entra object id (mapping externalId ← objectId).");
         }
 
-        var userId = (string)ScimJson.Read(page.Resources[0])["id"]!;
+        var userId = (string)ScimJson.Read(users[0])["id"]!;
         return await DecideForUserAsync(userId);
     }
 

@@ -95,6 +95,33 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
         return new DirectoryPage(total, sorted);
     }
 
+    public async Task<string?> FindByNameAsync(string name)
+    {
+        var (tenantId, typeName) = ScimKeys.Parse(this.GetPrimaryKeyString());
+        return (await Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(name))).FindByNameAsync(name))?.Resource;
+    }
+
+    public async Task<IReadOnlyList<string>> FindByExternalIdAsync(string externalId, int max) =>
+        (await FindByExternalIdHitsAsync(externalId)).OrderBy(hit => hit.Id, StringComparer.Ordinal).Take(max).Select(hit => hit.Resource!).ToList();
+
+    public async Task<IReadOnlyList<string>> FindGroupsNamedAsync(string entry)
+    {
+        var byName = FindByNameAsync(entry);
+        var byExternalId = await FindByExternalIdHitsAsync(entry);
+        var named = await byName;
+        return byExternalId.Select(hit => hit.Resource!).Prepend(named).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IEnumerable<ShardHit>> FindByExternalIdHitsAsync(string externalId)
+    {
+        var (tenantId, typeName) = ScimKeys.Parse(this.GetPrimaryKeyString());
+        var found = await Task.WhenAll(Enumerable.Range(0, DirectoryShards.Count).Select(shard => Shard(tenantId, typeName, shard).FindByExternalIdAsync(externalId)));
+        return found.SelectMany(hits => hits);
+    }
+
+    private IDirectoryShardGrain Shard(string tenantId, string typeName, int shard) =>
+        GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, shard));
+
     private List<IDirectoryShardGrain> ShardsFor(string tenantId, string typeName, FilterNode? filter, ScimResourceSchema schema)
     {
         var uniqueAttribute = typeName == "Group" ? "displayName" : "userName";

@@ -26,7 +26,8 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
 
     private readonly Dictionary<string, HeldEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Claim> _claims = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _byExternalId = new(StringComparer.Ordinal);
+    // Ignoring case: a settings entry names a group's Entra object id in any case; SCIM filters confirm their own match.
+    private readonly Dictionary<string, HashSet<string>> _byExternalId = new(StringComparer.OrdinalIgnoreCase);
     private ScimResourceSchema _schema = ScimResourceSchema.User;
     private string _uniqueAttribute = "userName";
     private string _tenantId = "";
@@ -153,6 +154,16 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
 
         return Task.FromResult(new ShardQueryResult(matches.Count, hits));
     }
+
+    public Task<ShardHit?> FindByNameAsync(string name) =>
+        Task.FromResult(_claims.TryGetValue(DirectoryShards.KeyOf(name), out var claim) && _entries.TryGetValue(claim.Id, out var entry)
+            ? new ShardHit(entry.Id, entry.Text)
+            : null);
+
+    public Task<IReadOnlyList<ShardHit>> FindByExternalIdAsync(string externalId) =>
+        Task.FromResult<IReadOnlyList<ShardHit>>(_byExternalId.TryGetValue(externalId, out var ids)
+            ? ids.Select(id => new ShardHit(id, _entries[id].Text)).ToList()
+            : []);
 
     public Task<IReadOnlyList<ShardHit>> GetResourcesAsync(IReadOnlyList<string> ids) =>
         Task.FromResult<IReadOnlyList<ShardHit>>(ids.Where(_entries.ContainsKey).Select(id => new ShardHit(id, _entries[id].Text)).ToList());

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory;
 
@@ -26,18 +25,11 @@ public sealed record AdminGroupTargets(IReadOnlyList<string> ObjectIds, IReadOnl
                 continue;
             }
 
-            var page = await query.QueryAsync(new DirectoryQuery($"displayName eq {JsonValue.Create(entry).ToJsonString()}", null, false, 1, 10));
-            var resolved = false;
-            foreach (var resource in page.Resources)
+            if (await query.FindByNameAsync(entry) is { } group && Guid.TryParse((string?)ScimJson.Read(group)["externalId"], out var externalId))
             {
-                if (Guid.TryParse((string?)ScimJson.Read(resource)["externalId"], out var externalId))
-                {
-                    ids.Add(externalId.ToString("D"));
-                    resolved = true;
-                }
+                ids.Add(externalId.ToString("D"));
             }
-
-            if (!resolved)
+            else
             {
                 uncheckable.Add(entry);
             }

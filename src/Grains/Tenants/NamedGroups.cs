@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory;
 
@@ -14,9 +13,7 @@ public static class NamedGroups
         var ids = new List<string>();
         foreach (var entry in entries)
         {
-            var literal = JsonValue.Create(entry).ToJsonString();
-            var page = await query.QueryAsync(new DirectoryQuery($"displayName eq {literal} or externalId eq {literal}", null, false, 1, 100));
-            ids.AddRange(page.Resources.Select(group => (string)ScimJson.Read(group)["id"]!));
+            ids.AddRange((await query.FindGroupsNamedAsync(entry)).Select(group => (string)ScimJson.Read(group)["id"]!));
         }
 
         return ids.Distinct(StringComparer.Ordinal).ToList();
