@@ -21,6 +21,9 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
 {
     private const string MembersValue = "members.value";
 
+    // This activation's tenant and type never change: its shards' references are made once.
+    private IDirectoryShardGrain[]? _shards;
+
     public async Task<DirectoryPage> QueryAsync(DirectoryQuery query)
     {
         var (tenantId, typeName) = ScimKeys.Parse(this.GetPrimaryKeyString());
@@ -120,7 +123,7 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
     }
 
     private IDirectoryShardGrain Shard(string tenantId, string typeName, int shard) =>
-        GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, shard));
+        (_shards ??= [.. Enumerable.Range(0, DirectoryShards.Count).Select(n => GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, n)))])[shard];
 
     private List<IDirectoryShardGrain> ShardsFor(string tenantId, string typeName, FilterNode? filter, ScimResourceSchema schema)
     {
@@ -128,12 +131,10 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
         if (filter is not null && FilterLookup.TryGetEqualityLookups(filter, schema, out var terms)
             && terms.FirstOrDefault(t => string.Equals(t.AttributePath, uniqueAttribute, StringComparison.OrdinalIgnoreCase)) is { } term)
         {
-            return [GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(term.Value))))];
+            return [Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(term.Value)))];
         }
 
-        return Enumerable.Range(0, DirectoryShards.Count)
-            .Select(shard => GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, shard)))
-            .ToList();
+        return Enumerable.Range(0, DirectoryShards.Count).Select(shard => Shard(tenantId, typeName, shard)).ToList();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Directory;
@@ -30,6 +31,8 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
     private readonly Dictionary<string, HashSet<string>> _byExternalId = new(StringComparer.OrdinalIgnoreCase);
     private ScimResourceSchema _schema = ScimResourceSchema.User;
     private string _uniqueAttribute = "userName";
+    // How the filter evaluator compares the unique attribute (userName and displayName are not case-exact).
+    private StringComparison _uniqueNameComparison = StringComparison.OrdinalIgnoreCase;
     private string _tenantId = "";
     private ScimResourceType _type = ScimResourceType.User;
 
@@ -40,6 +43,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         _tenantId = parts[0];
         _type = typeName == "Group" ? ScimResourceType.Group : ScimResourceType.User;
         (_schema, _uniqueAttribute) = _type == ScimResourceType.Group ? (ScimResourceSchema.Group, "displayName") : (ScimResourceSchema.User, "userName");
+        _uniqueNameComparison = _schema.Resolve(new ScimAttributePath(null, _uniqueAttribute)).Attribute?.CaseExact == true ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         foreach (var row in await store.ListShardAsync(_tenantId, _type, shard, cancellationToken))
         {
             Index(Entry(row));
@@ -112,11 +116,21 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
     public Task<ShardQueryResult> QueryAsync(ShardQuery query)
     {
         var filter = query.ParsedFilter?.Node ?? (query.Filter is null ? null : FilterParser.Parse(query.Filter, limits.Value.Filter));
+        var terms = filter is not null && FilterLookup.TryGetEqualityLookups(filter, _schema, out var found) ? found : null;
+        var uniqueName = UniqueNameEquality(filter, terms);
         var matches = new List<(HeldEntry Entry, JsonObject? Parsed)>();
-        foreach (var entry in Candidates(filter))
+        foreach (var entry in Candidates(terms))
         {
             JsonObject? parsed = null;
-            if (filter is not null)
+            if (uniqueName is not null)
+            {
+                // Entra's look-up: compared as the evaluator would, on the one attribute, without parsing the resource.
+                if (!string.Equals(TopLevelString(entry.Utf8, _uniqueAttribute), uniqueName, _uniqueNameComparison))
+                {
+                    continue;
+                }
+            }
+            else if (filter is not null)
             {
                 parsed = ScimJson.Read(entry.Utf8);
                 if (!FilterEvaluator.Matches(filter, parsed, _schema))
@@ -169,9 +183,39 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         Task.FromResult<IReadOnlyList<ShardHit>>(ids.Where(_entries.ContainsKey).Select(id => new ShardHit(id, _entries[id].Text)).ToList());
 
     /// <summary>Narrows a filter's candidates with an index when it is (or starts with) an equality on one.</summary>
-    private IEnumerable<HeldEntry> Candidates(FilterNode? filter)
+    /// <summary>The value of a filter that is exactly <c>&lt;unique attribute&gt; eq "value"</c> (Entra's look-up), or null.</summary>
+    private string? UniqueNameEquality(FilterNode? filter, IReadOnlyList<EqualityLookup>? terms) =>
+        filter is ComparisonNode && terms is [_]
+            && string.Equals(terms[0].AttributePath, _uniqueAttribute, StringComparison.OrdinalIgnoreCase)
+            ? terms[0].Value
+            : null;
+
+    /// <summary>A top-level string attribute of a stored resource (stored under its canonical name), read without building a tree.</summary>
+    private static string? TopLevelString(byte[] utf8, string name)
     {
-        if (filter is null || !FilterLookup.TryGetEqualityLookups(filter, _schema, out var terms))
+        var reader = new Utf8JsonReader(utf8);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                var matches = reader.ValueTextEquals(name);
+                reader.Read();
+                if (matches)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The entries a filter's equality terms point to (every entry when it has none); candidates still to be confirmed.</summary>
+    private IEnumerable<HeldEntry> Candidates(IReadOnlyList<EqualityLookup>? terms)
+    {
+        if (terms is null)
         {
             return _entries.Values;
         }

@@ -63,6 +63,23 @@ public abstract class FilteringTests : ScimConformanceTests
     }
 
     [Fact]
+    public async Task UserName_eq_compares_ignoring_case_as_every_other_filter_does_not_by_the_lower_cased_index_key()
+    {
+        using var scim = await NewTenantAsync();
+        var userName = NewUpn("kelvin");
+        await scim.CreateUserAsync(userName);
+
+        // KELVIN SIGN lower-cases to "k" (the index key matches) but is not "k" ignoring case (RFC 7643 caseExact false).
+        var kelvinSign = await scim.FilterAsync("Users", $"userName eq \"\u212A{userName[1..]}\"");
+        var contains = await scim.FilterAsync("Users", $"userName co \"\u212A{userName[1..]}\"");
+        var upper = await scim.FilterAsync("Users", $"userName eq \"{userName.ToUpperInvariant()}\"");
+
+        Assert.Equal(contains.TotalResults, kelvinSign.TotalResults);
+        Assert.Equal(0, kelvinSign.TotalResults);
+        Assert.Equal(1, upper.TotalResults);
+    }
+
+    [Fact]
     public async Task ExternalId_eq_is_case_exact()
     {
         using var scim = await NewTenantAsync();

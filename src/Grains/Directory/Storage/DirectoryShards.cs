@@ -12,8 +12,13 @@ public static class DirectoryShards
 {
     public const int Count = 8;
 
-    public static int Of(string uniqueKey) =>
-        (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(uniqueKey)) % Count);
+    public static int Of(string uniqueKey)
+    {
+        // The same bytes as Encoding.UTF8.GetBytes (a row's shard must never move), on the stack for every real name.
+        var length = Encoding.UTF8.GetMaxByteCount(uniqueKey.Length);
+        var utf8 = length <= 512 ? stackalloc byte[length] : new byte[length];
+        return (int)(XxHash32.HashToUInt32(utf8[..Encoding.UTF8.GetBytes(uniqueKey, utf8)]) % Count);
+    }
 
     /// <summary>The unique key of a userName or displayName: case-insensitive per the SCIM schema.</summary>
     public static string KeyOf(string name) => name.ToLowerInvariant();
