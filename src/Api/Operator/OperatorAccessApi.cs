@@ -38,7 +38,7 @@ public static class OperatorAccessApi
             return JsonBody.Problem("Give the user's Entra object id as ?oid= (the 'oid' claim of their ID token; SCIM externalId).");
         }
 
-        var decision = await grains.GetGrain<IAccessDecisionGrain>(tenantId).DecideAsync(oid.Trim());
+        var decision = await grains.GetGrain<IAccessDecisionGrain>(tenantId).PreviewAsync(oid.Trim());
         return decision is null
             ? OperatorApi.NotFound(tenantId)
             : Results.Ok(new { decision.Admin, decision.Monitored, decision.Active, decision.UserId, decision.Reasons, decision.Revision });

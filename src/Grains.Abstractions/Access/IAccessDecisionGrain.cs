@@ -4,11 +4,18 @@ namespace Total.Grains.Abstractions.Access;
 [Alias("Total.AccessDecisions")]
 public interface IAccessDecisionGrain : IGrainWithStringKey
 {
-    /// <summary>The decision for the user whose SCIM <c>externalId</c> equals the token's <c>oid</c>; null when the tenant does not exist.</summary>
+    /// <summary>
+    /// The decision for the user whose SCIM <c>externalId</c> equals the token's <c>oid</c>, recomputed and stored (a
+    /// sign-in that finds the provisioned data changed records the change); null when the tenant does not exist.
+    /// </summary>
     [Alias("Decide")]
     Task<AccessDecision?> DecideAsync(string oid);
 
-    /// <summary>The decision for a provisioned user by SCIM id (console lists); null when the tenant or user does not exist.</summary>
-    [Alias("DecideForUser")]
-    Task<AccessDecision?> DecideForUserAsync(string userId);
+    /// <summary>The same decision for an <c>oid</c>, storing and recording nothing (the operator's access read).</summary>
+    [Alias("Preview")]
+    Task<AccessDecision?> PreviewAsync(string oid);
+
+    /// <summary>The decision for a provisioned user by SCIM id, storing and recording nothing (console pages); null when the tenant or user does not exist.</summary>
+    [Alias("PreviewForUser")]
+    Task<AccessDecision?> PreviewForUserAsync(string userId);
 }

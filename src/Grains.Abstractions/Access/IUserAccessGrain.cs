@@ -12,6 +12,13 @@ public interface IUserAccessGrain : IGrainWithStringKey
     [Alias("Decide")]
     Task<AccessDecision?> DecideAsync(AccessCause cause);
 
+    /// <summary>
+    /// What the rules decide now from the provisioned data, storing and recording nothing: what a console page or the
+    /// operator's access read shows. Looking never changes access; a change is recorded only by what caused it.
+    /// </summary>
+    [Alias("Preview"), ReadOnly]
+    Task<AccessDecision?> PreviewAsync();
+
     /// <summary>The stored access, without recomputing: the per-request session check.</summary>
     [Alias("Get"), ReadOnly]
     Task<UserAccess> GetAsync();

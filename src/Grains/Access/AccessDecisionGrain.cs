@@ -7,13 +7,22 @@ using Total.Grains.Directory;
 namespace Total.Grains.Access;
 
 /// <inheritdoc cref="IAccessDecisionGrain"/>
-/// <remarks>Finds the user an Entra <c>oid</c> belongs to; the user's access grain decides and records.</remarks>
+/// <remarks>Finds the user an Entra <c>oid</c> belongs to; the user's access grain decides (and records, for a sign-in).</remarks>
 [StatelessWorker]
 public sealed class AccessDecisionGrain : Grain, IAccessDecisionGrain
 {
     private static readonly AccessCause CheckedOnRequest = AccessCause.Scim("Provisioned data found changed when access was checked");
 
-    public async Task<AccessDecision?> DecideAsync(string oid)
+    public async Task<AccessDecision?> DecideAsync(string oid) =>
+        await FindUserAsync(oid) is { } found ? found.Denied ?? await Access(found.UserId!).DecideAsync(CheckedOnRequest) : null;
+
+    public async Task<AccessDecision?> PreviewAsync(string oid) =>
+        await FindUserAsync(oid) is { } found ? found.Denied ?? await Access(found.UserId!).PreviewAsync() : null;
+
+    public Task<AccessDecision?> PreviewForUserAsync(string userId) => Access(userId).PreviewAsync();
+
+    /// <summary>The one user an <c>oid</c> names, or why nobody is; null when the tenant does not exist.</summary>
+    private async Task<(string? UserId, AccessDecision? Denied)?> FindUserAsync(string oid)
     {
         var tenantId = this.GetPrimaryKeyString();
         if (await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetAsync() is null)
@@ -24,20 +33,18 @@ public sealed class AccessDecisionGrain : Grain, IAccessDecisionGrain
         var users = await GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User")).FindByExternalIdAsync(oid, max: 2);
         if (users.Count == 0)
         {
-            return Deny($"No provisioned user has externalId {oid}. Check that the user (or a group they are in) is assigned to the TOTAL app in Entra, and that the mapping externalId ← objectId is set.");
+            return (null, Deny($"No provisioned user has externalId {oid}. Check that the user (or a group they are in) is assigned to the TOTAL app in Entra, and that the mapping externalId ← objectId is set."));
         }
 
         if (users.Count > 1)
         {
-            return Deny($"Several provisioned users share externalId {oid}; externalId must be the Entra object id (mapping externalId ← objectId).");
+            return (null, Deny($"Several provisioned users share externalId {oid}; externalId must be the Entra object id (mapping externalId ← objectId)."));
         }
 
-        var userId = (string)ScimJson.Read(users[0])["id"]!;
-        return await DecideForUserAsync(userId);
+        return ((string)ScimJson.Read(users[0])["id"]!, null);
     }
 
-    public Task<AccessDecision?> DecideForUserAsync(string userId) =>
-        GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(this.GetPrimaryKeyString(), userId)).DecideAsync(CheckedOnRequest);
+    private IUserAccessGrain Access(string userId) => GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(this.GetPrimaryKeyString(), userId));
 
     private static AccessDecision Deny(string reason) => new(false, false, false, null, [reason]);
 }

@@ -41,16 +41,28 @@ public sealed class UserAccessGrain(
 
     public Task<AccessDecision?> DecideAsync(AccessCause cause) => RecomputeAsync(_access.GraphDenied, cause);
 
+    public async Task<AccessDecision?> PreviewAsync()
+    {
+        var (_, _, decision) = await ComputeAsync(_access.GraphDenied);
+        return decision is null ? null : decision with { Revision = _access.Revision };
+    }
+
     public Task<UserAccess> GetAsync() => Task.FromResult(_access);
 
     public Task<AccessDecision?> SetGraphDeniedAsync(bool denied, AccessCause cause) => RecomputeAsync(denied, cause);
 
-    private async Task<AccessDecision?> RecomputeAsync(bool graphDenied, AccessCause cause)
+    /// <summary>The user's row and resource as provisioned, and what the rules decide from them; nothing is stored.</summary>
+    private async Task<(StoredResource? Row, System.Text.Json.Nodes.JsonObject? User, AccessDecision? Decision)> ComputeAsync(bool graphDenied)
     {
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetAsync();
         var row = tenant is null ? null : await resources.GetAsync(_tenantId, ScimResourceType.User, _userId);
         var user = row is null ? null : ScimJson.Read(row.Body);
-        var decision = user is null ? null : await DecideAsync(tenant!, user, graphDenied);
+        return (row, user, user is null ? null : await DecideAsync(tenant!, user, graphDenied));
+    }
+
+    private async Task<AccessDecision?> RecomputeAsync(bool graphDenied, AccessCause cause)
+    {
+        var (row, user, decision) = await ComputeAsync(graphDenied);
 
         var now = time.GetUtcNow();
         var admin = decision?.Admin ?? false;

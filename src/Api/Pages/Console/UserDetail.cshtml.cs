@@ -25,7 +25,7 @@ public sealed class UserDetailModel(IGrainFactory grains) : PageModel
             return;
         }
 
-        Person = ConsoleUser.From(outcome.Resource, await grains.GetGrain<IAccessDecisionGrain>(tenantId).DecideForUserAsync(id));
+        Person = ConsoleUser.From(outcome.Resource, await grains.GetGrain<IAccessDecisionGrain>(tenantId).PreviewForUserAsync(id));
         History = await grains.GetGrain<IAccessLogGrain>(tenantId).ReadAsync(new AccessLogQuery(null, HistoryLength, UserId: id));
     }
 }

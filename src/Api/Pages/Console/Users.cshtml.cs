@@ -36,7 +36,7 @@ public sealed class UsersModel(IGrainFactory grains) : PageModel
         Users = await Task.WhenAll(page.Resources.Select(async resource =>
         {
             var user = ConsoleUser.From(resource, null);
-            return user with { Access = await decisions.DecideForUserAsync(user.Id) };
+            return user with { Access = await decisions.PreviewForUserAsync(user.Id) };
         }));
     }
 }
