@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Total.Bench;
 
-/// <summary>Request bodies and URLs in the shapes Entra's provisioning service sends (entra-scim-oidc.md A.4).</summary>
+/// <summary>Request bodies and URLs in the shapes Entra's provisioning service sends (Microsoft Learn, "Develop and plan provisioning for a SCIM endpoint": the request examples).</summary>
 internal static class Entra
 {
     public const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

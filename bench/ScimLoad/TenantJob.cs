@@ -9,7 +9,7 @@ namespace Total.ScimLoad;
 internal sealed record TenantInfo(int Index, string Name, string TenantId, string ScimBase, AuthenticationHeaderValue Auth);
 
 /// <summary>
-/// One Entra provisioning job (entra-scim-oidc.md A.2): an initial cycle (lookup → create users; lookup → create
+/// One Entra provisioning job (Microsoft Learn, "How application provisioning works": initial and incremental cycles): an initial cycle (lookup → create users; lookup → create
 /// groups; then members added in batches), then incremental cycles (changed users read and patched, new
 /// hires created, memberships added/removed in batches). It never sends a request that should conflict,
 /// unless <c>--conflict-rate</c> asks for it.

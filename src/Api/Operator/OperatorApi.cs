@@ -9,7 +9,7 @@ using Total.Grains.Abstractions.Tenants;
 namespace Total.Api.Operator;
 
 /// <summary>
-/// The operator API (fixed contract in architecture.md): onboard, list, read, change and offboard tenants.
+/// The operator API (a fixed contract: README.md, "Operator API"): onboard, list, read, change and offboard tenants.
 /// Every route needs the operator key.
 /// </summary>
 public static class OperatorApi

@@ -5,7 +5,7 @@ namespace Total.Grains.Provisioning;
 
 /// <summary>
 /// Recognises Entra's Test Connection: a user look-up on the matching attribute with a random GUID as the value,
-/// answered 200 (entra-scim-oidc.md A.4.1).
+/// answered 200 (Microsoft Learn, "Develop and plan provisioning for a SCIM endpoint": test connection).
 /// </summary>
 public static partial class TestConnection
 {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Total.Scim.Filter;
 
 /// <summary>The right-hand side of a filter comparison (RFC 7644 <c>compValue</c>).</summary>
@@ -16,10 +14,6 @@ public sealed record FilterLiteral(FilterLiteralKind Kind, string Text, decimal 
 
     /// <summary>A boolean literal.</summary>
     public static FilterLiteral FromBoolean(bool value) => new(FilterLiteralKind.Boolean, value ? "true" : "false");
-
-    /// <summary>A number literal.</summary>
-    public static FilterLiteral FromNumber(decimal value) =>
-        new(FilterLiteralKind.Number, value.ToString(CultureInfo.InvariantCulture), value);
 
     /// <summary>The boolean value (only meaningful for <see cref="FilterLiteralKind.Boolean"/>).</summary>
     public bool Boolean => Kind == FilterLiteralKind.Boolean && Text == "true";

@@ -15,25 +15,6 @@ public static class FilterLookup
 {
     private const string ValueSubAttribute = "value";
 
-    /// <summary>Recognises a filter that is exactly one string equality term.</summary>
-    public static bool TryGetEqualityLookup(
-        FilterNode filter,
-        ScimResourceSchema schema,
-        [NotNullWhen(true)] out string? attributePath,
-        [NotNullWhen(true)] out string? value)
-    {
-        attributePath = null;
-        value = null;
-        if (!TryGetEqualityLookups(filter, schema, out var terms) || terms.Count != 1)
-        {
-            return false;
-        }
-
-        attributePath = terms[0].AttributePath;
-        value = terms[0].Value;
-        return true;
-    }
-
     /// <summary>Recognises a conjunction of string equality terms and returns them in filter order.</summary>
     public static bool TryGetEqualityLookups(
         FilterNode filter,

@@ -47,29 +47,6 @@ public static class ScimETag
         return ContainsVersion(ifMatch, currentVersion);
     }
 
-    /// <summary>Throws 412 when <see cref="IfMatchSatisfied"/> is false.</summary>
-    public static void EnsureIfMatch(string? ifMatch, long currentVersion)
-    {
-        if (!IfMatchSatisfied(ifMatch, currentVersion))
-        {
-            throw ScimException.PreconditionFailed($"The resource has changed; its current version is {FromVersion(currentVersion)}. Read it again and retry with that If-Match value.");
-        }
-    }
-
-    /// <summary>
-    /// True when an <c>If-None-Match</c> header matches the current version (answer 304 to a GET):
-    /// <c>*</c> or a list containing it. Absent or empty never matches.
-    /// </summary>
-    public static bool IfNoneMatchMatches(string? ifNoneMatch, long currentVersion)
-    {
-        if (string.IsNullOrWhiteSpace(ifNoneMatch))
-        {
-            return false;
-        }
-
-        return ifNoneMatch.Trim() == "*" || ContainsVersion(ifNoneMatch, currentVersion);
-    }
-
     private static bool ContainsVersion(string header, long version)
     {
         var expected = version.ToString(CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Total.Api.Tests.Scim;
 
 /// <summary>
-/// Request bodies exactly as Microsoft Entra sends them (shared/docs/entra-scim-oidc.md §A.4), as raw JSON
+/// Request bodies exactly as Microsoft Entra sends them (Microsoft Learn, "Develop and plan provisioning for a SCIM endpoint": the request examples), as raw JSON
 /// so the wire shape is the one under test. Values are JSON-encoded with <see cref="Quote"/>.
 /// </summary>
 public static class EntraBodies

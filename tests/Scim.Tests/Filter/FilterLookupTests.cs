@@ -13,21 +13,19 @@ public class FilterLookupTests
     [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"42\"", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", "42")]
     public void Single_user_equality_is_an_index_lookup(string filter, string path, string value)
     {
-        var found = FilterLookup.TryGetEqualityLookup(FilterParser.Parse(filter), ScimResourceSchema.User, out var actualPath, out var actualValue);
+        var found = FilterLookup.TryGetEqualityLookups(FilterParser.Parse(filter), ScimResourceSchema.User, out var terms);
 
         Assert.True(found);
-        Assert.Equal(path, actualPath);
-        Assert.Equal(value, actualValue);
+        Assert.Equal([new EqualityLookup(path, value)], terms);
     }
 
     [Fact]
     public void Group_display_name_equality_is_an_index_lookup()
     {
-        var found = FilterLookup.TryGetEqualityLookup(FilterParser.Parse("displayName eq \"Vendor-Admins\""), ScimResourceSchema.Group, out var path, out var value);
+        var found = FilterLookup.TryGetEqualityLookups(FilterParser.Parse("displayName eq \"Vendor-Admins\""), ScimResourceSchema.Group, out var terms);
 
         Assert.True(found);
-        Assert.Equal("displayName", path);
-        Assert.Equal("Vendor-Admins", value);
+        Assert.Equal([new EqualityLookup("displayName", "Vendor-Admins")], terms);
     }
 
     [Theory]
@@ -49,14 +47,6 @@ public class FilterLookupTests
 
         Assert.True(found);
         Assert.Equal([new EqualityLookup("emails.type", "work"), new EqualityLookup("emails.value", "ada@contoso.example")], terms);
-    }
-
-    [Fact]
-    public void Conjunction_is_not_a_single_lookup()
-    {
-        var found = FilterLookup.TryGetEqualityLookup(FilterParser.Parse("id eq \"g\" and members eq \"u\""), ScimResourceSchema.Group, out _, out _);
-
-        Assert.False(found);
     }
 
     [Theory]
