@@ -45,7 +45,7 @@ public sealed class DatabaseOutageTests
     /// <summary>Closes the test database to everyone (superusers included) and drops its open connections.</summary>
     private static async Task SetConnectionsAllowedAsync(string database, bool allowed)
     {
-        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresServer.Variable));
+        await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
         await connection.OpenAsync(Cancel);
         await using (var alter = new NpgsqlCommand($"ALTER DATABASE {database} ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", connection))
         {

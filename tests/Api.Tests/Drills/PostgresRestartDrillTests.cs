@@ -17,7 +17,7 @@ public sealed class PostgresRestartDrillTests
     public async Task Writes_get_503_while_postgres_is_down_and_resume_by_themselves_after_a_restart()
     {
         await using var postgres = await OwnPostgres.StartAsync();
-        await using var server = await TotalServer.StartApiAsync(TestSettings.ForServer(postgres.ConnectionString));
+        await using var server = await TotalServer.StartApiAsync(TestSettings.ForServer(postgres.ConnectionString + ";Timeout=5;Command Timeout=10"));
         var tenant = await server.CreateOperatorClient().CreateTenantAsync("Restart");
         using var scim = tenant.ScimClient();
         scim.Timeout = TimeSpan.FromSeconds(20);

@@ -3,24 +3,35 @@ using Npgsql;
 namespace Total.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The PostgreSQL server the tests use: <c>TOTAL_TEST_POSTGRES</c> is a connection string to it (set by
-/// <c>.ci/run</c>, which starts a throwaway server on 127.0.0.1). Each test gets its own empty database.
-/// Without the variable the tests skip locally and FAIL under CI=true: CI must never pass by skipping them.
+/// The PostgreSQL server the tests use: the one <c>TOTAL_TEST_POSTGRES</c> names (a connection string; <c>.ci/run</c>
+/// sets it), else a throwaway server this test run starts on 127.0.0.1 when PostgreSQL 15 is installed and stops
+/// when it ends. Each test gets its own empty database. With neither, the tests skip locally and FAIL under
+/// CI=true: CI must never pass by skipping them.
 /// </summary>
 public static class PostgresServer
 {
     public const string Variable = "TOTAL_TEST_POSTGRES";
 
+    private static readonly Lazy<Task<string?>> Server = new(FindOrStartAsync);
+
+    /// <summary>The server's connection string (its <c>postgres</c> database); skips the test when there is none.</summary>
+    public static async Task<string> ConnectionStringAsync()
+    {
+        var server = await Server.Value;
+        if (server is null)
+        {
+            CiRequirement.Missing(
+                $"Neither {Variable} nor PostgreSQL 15 is there under CI=true: PostgreSQL tests must run in CI (.ci/run installs it).",
+                $"PostgreSQL tests skipped: install PostgreSQL 15 (apt-get install postgresql-15) or set {Variable} to a connection string.");
+        }
+
+        return server;
+    }
+
     /// <summary>A new, empty database; dropped when the returned handle is disposed.</summary>
     public static async Task<TestDatabase> CreateDatabaseAsync()
     {
-        var server = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            CiRequirement.Missing(
-                $"{Variable} is not set under CI=true: PostgreSQL tests must run in CI. .ci/run starts PostgreSQL and sets it.",
-                $"{Variable} is not set; run .ci/run (or set it to a PostgreSQL connection string) to run PostgreSQL tests.");
-        }
+        var server = await ConnectionStringAsync();
 
         var name = "total_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(server))
@@ -32,6 +43,25 @@ public static class PostgresServer
 
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true };
         return new TestDatabase(server, name, builder.ConnectionString);
+    }
+
+    private static async Task<string?> FindOrStartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable(Variable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (!OwnPostgres.CanStart)
+        {
+            return null;
+        }
+
+        // One server for the whole run, stopped (and its directory removed) when the test process exits.
+        var own = await OwnPostgres.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => own.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return own.ConnectionString;
     }
 }
 
