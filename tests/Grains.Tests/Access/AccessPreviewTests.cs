@@ -5,6 +5,8 @@ using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Access.Storage;
 using Total.Grains.Directory.Storage;
 
+using Total.Grains.Tests.Infrastructure;
+
 namespace Total.Grains.Tests.Access;
 
 /// <summary>

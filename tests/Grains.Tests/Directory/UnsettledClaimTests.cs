@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Grains.Tests.Infrastructure;
 using Total.Scim.Filter;
 
 namespace Total.Grains.Tests.Directory;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Total.Api.Tests.Infrastructure;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Modes;
 
 /// <summary>While PostgreSQL refuses connections, SCIM writes get 503 + Retry-After in SCIM format; then service resumes by itself.</summary>
 public sealed class DatabaseOutageTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Scim;
 
 /// <summary>
 /// Per-tenant cap on SCIM requests in flight (<c>Scim:RateLimit:MaxConcurrentRequests</c>): requests over it get 429

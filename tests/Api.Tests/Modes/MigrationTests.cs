@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Total.Api.Tests.Infrastructure;
 using Total.Hosting.Database;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Modes;
 
 /// <summary>Versioned, idempotent schema migrations: safe to run twice, and from two servers at once.</summary>
 public sealed class MigrationTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Modes;
 
 /// <summary>
 /// Cluster mode: <c>src/Silo</c> hosts run the grains on PostgreSQL; the API is a pure Orleans client that

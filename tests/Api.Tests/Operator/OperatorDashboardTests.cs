@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Total.Api.Tests.Infrastructure;
 using Total.Api.Tests.SignIn;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Operator;
 
 /// <summary>The Orleans dashboard is served at /operator/dashboard, to operators only: by bearer key or after the key was entered in a browser.</summary>
 public sealed class OperatorDashboardTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Modes;
 
 public sealed class HealthTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
 {

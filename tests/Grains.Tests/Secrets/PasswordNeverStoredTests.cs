@@ -1,6 +1,8 @@
 using Total.Grains.Abstractions.Directory;
 
-namespace Total.Grains.Tests;
+using Total.Grains.Tests.Infrastructure;
+
+namespace Total.Grains.Tests.Secrets;
 
 /// <summary>No password is ever stored, whatever a SCIM client sends (Okta sends a placeholder on create).</summary>
 public sealed class PasswordNeverStoredTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Reconciliation;
 
-namespace Total.Grains.Tests;
+namespace Total.Grains.Tests.Reconciliation;
 
 /// <summary>The reconciliation state survives the System.Text.Json grain-storage round trip PostgreSQL storage makes.</summary>
 public sealed class ReconciliationStateTests

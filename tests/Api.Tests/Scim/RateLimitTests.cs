@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Scim;
 
 /// <summary>Per-tenant SCIM rate limit: 429 + Retry-After + SCIM error for the tenant over its budget, and nobody else.</summary>
 public sealed class RateLimitTests : IAsyncLifetime

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Operator;
 
 /// <summary><c>GET /operator/tenants/{id}/access?oid=</c>: the access decision, from what SCIM provisioned.</summary>
 public sealed class AccessDecisionTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>

@@ -4,7 +4,7 @@ using Orleans.TestingHost;
 using Total.Api.Tests.Infrastructure;
 using Total.Grains.Storage;
 
-namespace Total.Grains.Tests;
+namespace Total.Grains.Tests.Infrastructure;
 
 /// <summary>An in-process Orleans cluster with TOTAL's grains and their real in-memory services.</summary>
 public sealed class GrainClusterFixture : IAsyncLifetime

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
 using Total.Grains.Tenants;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Modes;
 
 /// <summary>Single-node mode: co-hosted silo on real PostgreSQL. State must survive a full process restart.</summary>
 public sealed class SingleNodeModeTests

@@ -4,7 +4,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Total.Grains.Tenants;
 
-namespace Total.Grains.Tests;
+namespace Total.Grains.Tests.Tenants;
 
 /// <summary>
 /// Tenants stored before token sets (a current and one previous token) read with the System.Text.Json grain storage

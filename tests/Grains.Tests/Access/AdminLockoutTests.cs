@@ -2,7 +2,9 @@ using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
 
-namespace Total.Grains.Tests;
+using Total.Grains.Tests.Infrastructure;
+
+namespace Total.Grains.Tests.Access;
 
 /// <summary>
 /// The lockout rule of the tenant grain, shared by the console and the operator API: a change of the admin groups that

@@ -1,6 +1,6 @@
 using Total.Grains.Access;
 
-namespace Total.Grains.Tests;
+namespace Total.Grains.Tests.Access;
 
 public sealed class AccessRulesTests
 {

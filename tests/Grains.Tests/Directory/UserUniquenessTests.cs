@@ -1,6 +1,8 @@
 using Total.Grains.Abstractions.Directory;
 
-namespace Total.Grains.Tests;
+using Total.Grains.Tests.Infrastructure;
+
+namespace Total.Grains.Tests.Directory;
 
 /// <summary>userName is unique per tenant even when Entra's retries race each other.</summary>
 public sealed class UserUniquenessTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>

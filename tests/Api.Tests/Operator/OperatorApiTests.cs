@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
 using Total.Api.Tests.SignIn;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Operator;
 
 public sealed class OperatorApiTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
 {

@@ -1,6 +1,6 @@
 using Total.Grains.Tenants;
 
-namespace Total.Grains.Tests;
+namespace Total.Grains.Tests.Tenants;
 
 public sealed class ScimTokenHashTests
 {

@@ -1,6 +1,6 @@
 using Total.Grains.Tenants;
 
-namespace Total.Grains.Tests;
+namespace Total.Grains.Tests.Tenants;
 
 /// <summary>Every SCIM token lives its own overlap, at most five work at once, and an overlap of 0 stops every earlier one.</summary>
 public sealed class ScimTokenSetTests

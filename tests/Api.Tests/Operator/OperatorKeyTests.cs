@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Total.Api.Operator;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Operator;
 
 /// <summary>Operator key rotation: the previous key keeps working, with a warning, until it is removed.</summary>
 public sealed class OperatorKeyTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Total.Api.Tests.Infrastructure;
 
-namespace Total.Api.Tests;
+namespace Total.Api.Tests.Scim;
 
 /// <summary>SCIM bearer tokens: per tenant, hashed, rotated with an overlap so Entra never sees a 401 mid-rotation.</summary>
 public sealed class ScimTokenTests : IAsyncLifetime

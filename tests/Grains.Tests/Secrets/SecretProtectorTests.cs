@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Total.Grains.Secrets;
 
-namespace Total.Grains.Tests;
+namespace Total.Grains.Tests.Secrets;
 
 public sealed class SecretProtectorTests
 {
