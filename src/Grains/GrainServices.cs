@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Total.Grains.Abstractions;
+using Total.Grains.Abstractions.Graph;
 using Total.Grains.Access;
 using Total.Grains.Access.Storage;
 using Total.Grains.Directory;
@@ -13,6 +15,7 @@ using Total.Grains.Reconciliation;
 using Total.Grains.Secrets;
 using Total.Grains.Storage;
 using Total.Grains.Tenants.Storage;
+using Total.Scim;
 
 namespace Total.Grains;
 
@@ -52,16 +55,6 @@ public static class GrainServices
         return services;
     }
 
-    /// <summary>The <see cref="ScimLimitsOptions"/> (section <c>Scim:Limits</c>), checked at start; the API registers them too.</summary>
-    public static IServiceCollection AddScimLimits(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<ScimLimitsOptions>()
-            .Bind(configuration.GetSection(ScimLimitsOptions.Section))
-            .Validate(options => options.IsValid, "Scim:Limits: every limit must be a positive number, and MaxJsonDepth at most 256.")
-            .ValidateOnStart();
-        return services;
-    }
-
     /// <summary>
     /// The key ring for customer secrets. Without a configured key, an in-memory one when
     /// <paramref name="allowEphemeralKey"/> (embedded mode), else none: secrets are then refused.
@@ -98,32 +91,6 @@ public static class GrainServices
         services.TryAddSingleton<GraphCredentialCache>();
         services.TryAddSingleton<GraphSessions>();
         services.TryAddSingleton<IEntraGroupReader, EntraGroupReader>();
-        return services;
-    }
-
-    /// <summary>
-    /// TOTAL's own multi-tenant app (<see cref="VendorAppOptions"/>, section <c>AzureAd</c>), checked at start: the
-    /// silos read Graph with it, the API signs in with it, so both register it.
-    /// </summary>
-    public static IServiceCollection AddVendorApp(this IServiceCollection services, IConfiguration configuration)
-    {
-        // A co-hosting API registers it twice (its sign-in and its silo's grains): bind and check it once.
-        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<VendorAppOptions>)))
-        {
-            return services;
-        }
-
-        services.AddOptions<VendorAppOptions>()
-            .Bind(configuration.GetSection(VendorAppOptions.Section))
-            .Validate(
-                options => string.IsNullOrWhiteSpace(options.ClientId) == string.IsNullOrWhiteSpace(options.ClientSecret),
-                "AzureAd:ClientId and AzureAd:ClientSecret go together: set both to offer TOTAL's shared app to customers without their own app registration, or neither.")
-            .Validate(options => string.IsNullOrWhiteSpace(options.Instance) || IsHttpsUrl(options.Instance), "AzureAd:Instance must be an absolute https URL, e.g. https://login.microsoftonline.com/ (or unset: SignIn:Instance).")
-            .Validate(
-                options => options.TenantId.Equals("organizations", StringComparison.OrdinalIgnoreCase) || options.TenantId.Equals("common", StringComparison.OrdinalIgnoreCase),
-                "AzureAd:TenantId must be 'organizations' (or 'common'): TOTAL's shared app signs in people of every customer's tenant.")
-            .Validate(options => options.CallbackPath.StartsWith('/'), "AzureAd:CallbackPath must be a path starting with '/', e.g. /signin-oidc.")
-            .ValidateOnStart();
         return services;
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Total.Api.SignIn.StandIn;
-using Total.Grains.Graph;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Api.GraphStandIn;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using Total.Grains.Graph;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Api.GraphStandIn;
 

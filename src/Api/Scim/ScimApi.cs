@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Total.Api.Scim.RateLimiting;
-using Total.Grains;
+using Total.Grains.Abstractions;
 using Total.Scim.Errors;
 
 namespace Total.Api.Scim;

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using Total.Grains.Abstractions.Tenants;
-using Total.Grains.Tenants;
 
 namespace Total.Api.Scim;
 

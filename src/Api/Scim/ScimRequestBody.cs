@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Total.Grains.Directory;
+using Total.Scim;
 using Total.Scim.Errors;
 using Total.Scim.Json;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Directory;
-using Total.Grains.Directory;
+using Total.Scim;
 using Total.Scim.Errors;
 using Total.Scim.Json;
 using Total.Scim.Messages;

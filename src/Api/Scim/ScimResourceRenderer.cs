@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommunityToolkit.HighPerformance.Buffers;
 using Total.Grains.Abstractions.Directory;
-using Total.Grains.Directory;
+using Total.Scim.Json;
 using Total.Scim.Messages;
 using Total.Scim.Projection;
 using Total.Scim.Schema;

@@ -18,7 +18,7 @@ public static class ScimResults
     };
 
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
-        new ScimJsonResult(JsonSerializer.SerializeToUtf8Bytes(body, Grains.Directory.ScimJson.Options), statusCode);
+        new ScimJsonResult(JsonSerializer.SerializeToUtf8Bytes(body, Total.Scim.Json.ScimJson.Options), statusCode);
 
     public static IResult Json(ReadOnlyMemory<byte> utf8Json, int statusCode = StatusCodes.Status200OK) => new ScimJsonResult(utf8Json, statusCode);
 

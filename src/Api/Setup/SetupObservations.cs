@@ -2,7 +2,6 @@ using Total.Api.SignIn;
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
-using Total.Grains.Tenants;
 
 namespace Total.Api.Setup;
 

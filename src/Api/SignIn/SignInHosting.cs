@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Total.Grains;
-using Total.Grains.Graph;
+using Total.Grains.Abstractions;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Api.SignIn;
 

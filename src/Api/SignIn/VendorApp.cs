@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Total.Api.SignIn.StandIn;
-using Total.Grains.Graph;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Api.SignIn;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Validators;
 using Total.Api.SignIn.StandIn;
-using Total.Grains.Graph;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Api.SignIn;
 

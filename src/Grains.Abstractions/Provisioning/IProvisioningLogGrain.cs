@@ -1,7 +1,7 @@
 namespace Total.Grains.Abstractions.Provisioning;
 
 /// <summary>
-/// A tenant's provisioning log: the last <c>Capacity</c> SCIM calls, newest first, and running totals. Keyed by
+/// A tenant's provisioning log: the last <see cref="ProvisioningLogLimits.Capacity"/> SCIM calls, newest first, and running totals. Keyed by
 /// tenant id. API processes send calls in batches, one-way, so a SCIM call never waits for its own log entry.
 /// </summary>
 [Alias("Total.ProvisioningLog")]

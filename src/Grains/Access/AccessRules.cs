@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Access;
+using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
 namespace Total.Grains.Access;
@@ -74,10 +75,6 @@ public static class AccessRules
             ScimAdmin: scimAdmin,
             AdminGroupExternalIds: adminVia.Select(g => g.ExternalId ?? "").ToList());
     }
-
-    /// <summary>SCIM <c>active</c>: a user without the attribute is active (RFC 7643 leaves it optional; Entra always sends it).</summary>
-    public static bool IsActive(JsonObject user) =>
-        user["active"] is not JsonValue value || !value.TryGetValue<bool>(out var active) || active;
 
     /// <summary>True when the tenant's admin-group setting names this group (by displayName or externalId).</summary>
     public static bool IsAdminGroup(IReadOnlyList<string> adminGroups, string displayName, string? externalId) =>

@@ -3,6 +3,8 @@ using Total.Grains.Access.Storage;
 using Total.Grains.Directory;
 using Total.Grains.Directory.Storage;
 using Total.Grains.Tenants;
+using Total.Scim.Json;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Access;
 
@@ -46,7 +48,7 @@ public sealed class AdminAccessPreview(IScimResourceStore resources, IGroupMembe
         }
 
         var groups = await MemberGroups.ReadAsync(resources, members, tenantId, userId);
-        return AccessRules.Decide(userId, AccessRules.IsActive(ScimJson.Read(row.Body)), groups, adminGroups, [], monitorUsersOutsideGroups: false, graphDenied).Admin;
+        return AccessRules.Decide(userId, UserActive.Of(ScimJson.Read(row.Body)), groups, adminGroups, [], monitorUsersOutsideGroups: false, graphDenied).Admin;
     }
 
     private async Task<IReadOnlyList<AdminIdentity>> IdentifyAsync(string tenantId, IEnumerable<FlaggedUser> admins)

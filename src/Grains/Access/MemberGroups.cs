@@ -1,5 +1,6 @@
 using Total.Grains.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Scim.Json;
 
 namespace Total.Grains.Access;
 

@@ -6,6 +6,8 @@ using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Access.Storage;
 using Total.Grains.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Scim.Json;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Access;
 
@@ -128,7 +130,7 @@ public sealed class UserAccessGrain(
     private async Task<AccessDecision> DecideAsync(TenantDetails tenant, System.Text.Json.Nodes.JsonObject user, bool graphDenied)
     {
         var groups = await MemberGroups.ReadAsync(resources, members, _tenantId, _userId);
-        var decision = AccessRules.Decide(_userId, AccessRules.IsActive(user), groups, tenant.AdminGroups, tenant.MonitoredGroups, tenant.MonitorUsersOutsideGroups, graphDenied);
+        var decision = AccessRules.Decide(_userId, UserActive.Of(user), groups, tenant.AdminGroups, tenant.MonitoredGroups, tenant.MonitorUsersOutsideGroups, graphDenied);
         return decision with { ExternalId = (string?)user["externalId"] };
     }
 

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Scim;
 using Total.Scim.Errors;
 using Total.Scim.Filter;
+using Total.Scim.Json;
 using Total.Scim.Messages;
 using Total.Scim.Schema;
 

@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Scim;
 using Total.Scim.Errors;
 using Total.Scim.Filter;
+using Total.Scim.Json;
 using Total.Scim.Messages;
 using Total.Scim.Schema;
 

@@ -5,6 +5,7 @@ using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Access;
 using Total.Grains.Directory.Storage;
+using Total.Scim;
 using Total.Scim.Errors;
 using Total.Scim.Json;
 using Total.Scim.Patch;

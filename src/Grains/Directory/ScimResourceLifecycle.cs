@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
+using Total.Scim.Json;
 using Total.Scim.Patch;
 using Total.Scim.Schema;
 

@@ -4,6 +4,7 @@ using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Access;
 using Total.Grains.Directory.Storage;
+using Total.Scim;
 using Total.Scim.Errors;
 using Total.Scim.Json;
 using Total.Scim.Patch;
@@ -146,8 +147,8 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     /// <summary>What in a new version can change access (disabled or enabled, a different Entra identity), or null.</summary>
     private static string? ChangesAccess(JsonObject current, JsonObject next, StoredResource before, StoredResource after)
     {
-        var wasActive = AccessRules.IsActive(current);
-        var isActive = AccessRules.IsActive(next);
+        var wasActive = UserActive.Of(current);
+        var isActive = UserActive.Of(next);
         if (wasActive != isActive)
         {
             return isActive ? "enabled (active = true)" : "disabled (active = false)";

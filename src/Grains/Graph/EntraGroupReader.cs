@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph.Groups.Delta;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Grains.Graph;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Grains.Graph;
 

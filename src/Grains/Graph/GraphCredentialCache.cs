@@ -4,6 +4,7 @@ using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Grains.Graph;
 

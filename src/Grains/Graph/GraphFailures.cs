@@ -5,6 +5,7 @@ using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
 using Microsoft.Kiota.Abstractions;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Grains.Graph;
 

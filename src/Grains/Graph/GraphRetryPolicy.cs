@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Grains.Graph;
 

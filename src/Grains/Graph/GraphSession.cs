@@ -1,4 +1,5 @@
 using Microsoft.Graph;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Grains.Graph;
 

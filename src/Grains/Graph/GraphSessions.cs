@@ -1,6 +1,7 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Total.Grains.Abstractions.Graph;
 
 namespace Total.Grains.Graph;
 

@@ -1,3 +1,4 @@
+using Total.Grains.Abstractions.Graph;
 namespace Total.Grains.Graph;
 
 /// <summary>

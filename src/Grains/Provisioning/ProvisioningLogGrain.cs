@@ -13,7 +13,7 @@ public sealed class ProvisioningLogGrain(
     [PersistentState(GrainStorage.ProvisioningLogState, GrainStorage.ProviderName)] IPersistentState<ProvisioningLogState> state)
     : Grain, IProvisioningLogGrain
 {
-    public const int Capacity = 1000;
+    public const int Capacity = ProvisioningLogLimits.Capacity;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
 
     private bool _dirty;

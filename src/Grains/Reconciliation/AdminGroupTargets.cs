@@ -1,5 +1,6 @@
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory;
+using Total.Scim.Json;
 
 namespace Total.Grains.Reconciliation;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Graph;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Access;

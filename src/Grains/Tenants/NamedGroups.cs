@@ -1,5 +1,7 @@
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Directory;
+using Total.Scim.Json;
 
 namespace Total.Grains.Tenants;
 

@@ -1,3 +1,4 @@
+using Total.Grains.Abstractions.Tenants;
 namespace Total.Grains.Tenants;
 
 /// <summary>
@@ -9,7 +10,7 @@ namespace Total.Grains.Tenants;
 public static class ScimTokenSet
 {
     /// <summary>The current token and at most four earlier ones in their overlap.</summary>
-    public const int MaxLive = 5;
+    public const int MaxLive = ScimToken.MaxLive;
 
     public static List<StoredScimToken> Issue(byte[] hash, DateTimeOffset now) => [new StoredScimToken(hash, now)];
 

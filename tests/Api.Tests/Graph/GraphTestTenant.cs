@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Total.Api.GraphStandIn;
 using Total.Api.SignIn.StandIn;
 using Total.Api.Tests.SignIn;
+using Total.Grains.Abstractions.Graph;
 using Total.Grains.Graph;
 
 namespace Total.Api.Tests.Graph;

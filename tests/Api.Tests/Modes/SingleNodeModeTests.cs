@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
 namespace Total.Api.Tests.Modes;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Total.Api.Tests.Infrastructure;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Graph;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Graph;
 

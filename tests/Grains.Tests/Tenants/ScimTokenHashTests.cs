@@ -1,3 +1,4 @@
+using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
 namespace Total.Grains.Tests.Tenants;

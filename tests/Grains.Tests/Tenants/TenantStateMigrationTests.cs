@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
 namespace Total.Grains.Tests.Tenants;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Tenants;
-using Total.Grains.Tenants;
 
 namespace Total.Api.Pages.Console;
 

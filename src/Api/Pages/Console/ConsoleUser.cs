@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Total.Grains.Abstractions.Access;
-using Total.Grains.Access;
+using Total.Scim.Schema;
 
 namespace Total.Api.Pages.Console;
 
@@ -25,7 +25,7 @@ public sealed record ConsoleUser(
             (string)user["id"]!,
             userName,
             (string?)user["displayName"] ?? userName,
-            AccessRules.IsActive(user),
+            UserActive.Of(user),
             (string?)user["title"],
             (string?)user[Enterprise]?["department"],
             (string?)user["externalId"],

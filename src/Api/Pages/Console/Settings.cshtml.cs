@@ -9,7 +9,6 @@ using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
-using Total.Grains.Tenants;
 
 namespace Total.Api.Pages.Console;
 

@@ -1,4 +1,4 @@
-namespace Total.Grains.Graph;
+namespace Total.Grains.Abstractions.Graph;
 
 /// <summary>
 /// The <c>Graph</c> configuration section: where and how the product reads group membership from Microsoft
@@ -42,7 +42,7 @@ public sealed class GraphOptions
 
     /// <summary>
     /// The longest <c>Retry-After</c> the reader waits out (default 10 s). A longer one fails the read at once with
-    /// <see cref="GraphFailure.Throttled"/> (or Unavailable for 503) rather than holding a grain for minutes; the
+    /// <c>GraphFailure.Throttled</c> (or Unavailable for 503) rather than holding a grain for minutes; the
     /// next scheduled read tries again.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Total.Grains.Tenants;
+namespace Total.Grains.Abstractions.Tenants;
 
 /// <summary>
 /// SCIM bearer tokens: 256 random bits, shown once, stored only as a SHA-256 hash.
@@ -11,6 +11,9 @@ public static class ScimToken
 {
     /// <summary>Lets secret scanners recognise a leaked token.</summary>
     public const string Prefix = "totscim_";
+
+    /// <summary>Most tokens of one tenant that work at once: the current one and earlier ones still in their overlap.</summary>
+    public const int MaxLive = 5;
 
     public static string Generate() =>
         Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));

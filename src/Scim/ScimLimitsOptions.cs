@@ -4,7 +4,7 @@ using Total.Scim.Messages;
 using Total.Scim.Patch;
 using Total.Scim.Schema;
 
-namespace Total.Grains.Directory;
+namespace Total.Scim;
 
 /// <summary>
 /// The <c>Scim:Limits</c> section: what one SCIM request may contain. Read by the API (JSON, filters, paging,

@@ -1,4 +1,4 @@
-namespace Total.Grains.Tenants;
+namespace Total.Grains.Abstractions.Tenants;
 
 /// <summary>
 /// Cleans the admin/monitored group lists an operator or admin enters. An entry names a provisioned group

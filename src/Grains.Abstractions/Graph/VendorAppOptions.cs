@@ -1,4 +1,4 @@
-namespace Total.Grains.Graph;
+namespace Total.Grains.Abstractions.Graph;
 
 /// <summary>
 /// The standard <c>AzureAd</c> section (Microsoft.Identity.Web's names): TOTAL's own multi-tenant Entra app, the

@@ -1,4 +1,4 @@
-namespace Total.Grains.Graph;
+namespace Total.Grains.Abstractions.Graph;
 
 /// <summary>A customer's app registration in their own Entra tenant, as the client-credentials flow needs it.</summary>
 public sealed record GraphCredentials(Guid EntraTenantId, string ClientId, string ClientSecret)

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Total.Grains.Directory;
+namespace Total.Scim.Json;
 
 /// <summary>How resources are written as text: compact, and without escaping non-ASCII, so values read back as sent.</summary>
 public static class ScimJson
