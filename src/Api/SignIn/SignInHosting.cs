@@ -88,7 +88,7 @@ public static class SignInHosting
     /// <summary>
     /// <c>/t/{tenantId}/signin</c>: the tenant's own app registration when it has one (it always takes precedence, and
     /// while its secret is missing sign-in is not configured), else TOTAL's shared app when configured, else a page
-    /// saying sign-in is not configured.
+    /// saying sign-in is not configured. When Entra cannot be reached, a page saying so (<see cref="EntraChallenge"/>).
     /// </summary>
     public static WebApplication MapConsoleSignIn(this WebApplication app)
     {
@@ -103,11 +103,11 @@ public static class SignInHosting
             var properties = LoginHint.Carry(new AuthenticationProperties { RedirectUri = "/console" }, login_hint);
             if (settings.CanSignIn)
             {
-                return Results.Challenge(properties, [TenantOidcSchemes.SchemeName(tenantId)]);
+                return new EntraChallenge(TenantOidcSchemes.SchemeName(tenantId), properties, tenantId);
             }
 
             return vendorApp.IsConfigured && !settings.HasOwnApp
-                ? Results.Challenge(VendorOidcScheme.For(settings, properties), [VendorOidcScheme.Name])
+                ? new EntraChallenge(VendorOidcScheme.Name, VendorOidcScheme.For(settings, properties), tenantId)
                 : Results.Redirect(SignInTokenValidation.NoAccessUrl(NoAccessReason.SignInNotConfigured, tenantId));
         });
         app.MapRazorPages();
