@@ -22,7 +22,13 @@ public static class SignInHosting
         services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section));
         services.AddSingleton<TenantOidcSchemes>();
         services.AddSingleton<ConsoleSessionMetrics>();
-        services.AddMemoryCache();
+        services.AddOptions<GenericSignInOptions>()
+            .Bind(builder.Configuration.GetSection(GenericSignInOptions.Section))
+            .Validate(options => options.LookupsPerMinute >= 0, "SignIn:Generic:LookupsPerMinute must not be negative (0 turns the limit off).")
+            .Validate(options => options.Burst >= 1, "SignIn:Generic:Burst must be at least 1.")
+            .Validate(options => options.DiscoveryCacheSize >= 1, "SignIn:Generic:DiscoveryCacheSize must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<GenericSignInRateLimiter>();
         services.AddSingleton<EntraTenantDiscovery>();
         services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StandIn.EntraStandIn>().CreateBackchannelHandler());
