@@ -5,7 +5,9 @@ namespace Total.Api.Operator;
 /// <summary>
 /// Lets an operator use the Orleans dashboard in a browser, which cannot send a bearer header: after the key is
 /// entered at <c>/operator/signin</c>, a short-lived encrypted cookie, scoped to <c>/operator</c>, stands in for it.
-/// The cookie holds no key, only an expiry sealed with Data Protection.
+/// The cookie holds no key, only an expiry sealed with Data Protection. It authenticates reads only (GET, HEAD: all the
+/// dashboard sends): a browser attaches it to whatever a page makes it send, forms included, so every write through the
+/// operator API needs the key in the <c>Authorization</c> header, which no form can set.
 /// </summary>
 public static class OperatorBrowserSession
 {
@@ -25,9 +27,10 @@ public static class OperatorBrowserSession
             MaxAge = Lifetime,
         });
 
-    public static bool IsValid(HttpContext context)
+    /// <summary>True when the request is a read carrying a session cookie this server issued and that has not expired.</summary>
+    public static bool Authenticates(HttpContext context)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName(context), out var value) || value.Length > 2048)
+        if (!IsRead(context.Request.Method) || !context.Request.Cookies.TryGetValue(CookieName(context), out var value) || value.Length > 2048)
         {
             return false;
         }
@@ -41,6 +44,8 @@ public static class OperatorBrowserSession
             return false;
         }
     }
+
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
 
     private static ITimeLimitedDataProtector Protector(HttpContext context) =>
         context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).ToTimeLimitedDataProtector();

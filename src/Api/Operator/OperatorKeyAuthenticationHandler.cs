@@ -7,7 +7,7 @@ namespace Total.Api.Operator;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;Operator:ApiKey&gt;</c> as the operator, or, for the dashboard in a
-/// browser, the cookie <see cref="OperatorBrowserSession"/> issues once the key was entered.
+/// browser, the cookie <see cref="OperatorBrowserSession"/> issues once the key was entered (reads only).
 /// </summary>
 public sealed class OperatorKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,7 +24,7 @@ public sealed class OperatorKeyAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(OperatorBrowserSession.IsValid(Context) ? Success() : AuthenticateResult.NoResult());
+            return Task.FromResult(OperatorBrowserSession.Authenticates(Context) ? Success() : AuthenticateResult.NoResult());
         }
 
         return Task.FromResult(operatorKey.Matches(header["Bearer ".Length..].Trim()) ? Success() : AuthenticateResult.Fail("The operator key is not valid."));

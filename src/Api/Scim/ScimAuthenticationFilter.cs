@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.Scim;
@@ -12,8 +11,6 @@ public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCach
 {
     public const string TenantIdItem = "total.tenantId";
 
-    private const int MaxTenantIdLength = 64;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -25,7 +22,7 @@ public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCach
         }
 
         var token = header["Bearer ".Length..].Trim();
-        if (token.Length is 0 or > 512 || !IsPlausibleTenantId(tenantId))
+        if (token.Length is 0 or > 512 || !TenantIds.IsWellFormed(tenantId))
         {
             return Unauthorized(http, "The bearer token is not valid for this Tenant URL.");
         }
@@ -45,13 +42,6 @@ public sealed class ScimAuthenticationFilter(IGrainFactory grains, ScimTokenCach
         http.Items[TenantIdItem] = tenantId;
         return await next(context);
     }
-
-    /// <summary>
-    /// Tenant ids are short and alphanumeric (<c>TenantIds</c>, or <c>demo</c>). Any other URL is refused before a
-    /// tenant grain is activated for it: unauthenticated traffic must not create activations or database reads.
-    /// </summary>
-    private static bool IsPlausibleTenantId([NotNullWhen(true)] string? tenantId) =>
-        tenantId is { Length: > 0 and <= MaxTenantIdLength } && tenantId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static IResult Unauthorized(HttpContext http, string detail)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Total.Grains.Abstractions.Tenants;
 
 namespace Total.Api.SignIn;
 
@@ -18,7 +19,7 @@ public static class AdminConsentReturn
         }
 
         var tenantId = context.ProtocolMessage.State;
-        context.Response.Redirect(tenantId is { Length: > 0 and <= 64 } && tenantId.All(char.IsAsciiLetterOrDigit)
+        context.Response.Redirect(TenantIds.IsWellFormed(tenantId)
             ? $"/t/{tenantId}"
             : "/signin");
         context.HandleResponse();

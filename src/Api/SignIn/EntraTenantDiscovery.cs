@@ -9,19 +9,31 @@ namespace Total.Api.SignIn;
 /// Finds the Entra tenant a work email belongs to the way Microsoft's own sign-in does: Entra publishes an
 /// OpenID configuration for every verified domain (<c>{instance}{domain}/v2.0/.well-known/openid-configuration</c>)
 /// whose issuer names the tenant id. Only domains verified in an Entra tenant resolve, so nobody can claim
-/// another organisation's domain in TOTAL. Answers are cached (an hour when found, five minutes when not).
+/// another organisation's domain in TOTAL. Answers are cached (an hour when found, five minutes when not) in a cache of
+/// its own, bounded by <see cref="GenericSignInOptions.DiscoveryCacheSize"/> domains: strangers type any domain they like.
 /// </summary>
-public sealed class EntraTenantDiscovery(IHttpClientFactory clients, IMemoryCache cache, IOptions<SignInOptions> options, EntraStandIn standIn, ILogger<EntraTenantDiscovery> logger)
+public sealed class EntraTenantDiscovery(
+    IHttpClientFactory clients,
+    IOptions<SignInOptions> options,
+    IOptions<GenericSignInOptions> genericSignIn,
+    EntraStandIn standIn,
+    ILogger<EntraTenantDiscovery> logger) : IDisposable
 {
     public const string ClientName = "entra-discovery";
+
+    // Every entry has size 1, so the size limit is a number of domains; a full cache compacts itself (least recently used first).
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = genericSignIn.Value.DiscoveryCacheSize });
 
     /// <summary>The tenant of personal Microsoft accounts (outlook.com, hotmail.com, …), never an organisation.</summary>
     public static readonly Guid PersonalAccounts = new("9188040d-6c67-4c5b-b112-36a304b66dad");
 
+    /// <summary>The domains remembered now, at most <see cref="GenericSignInOptions.DiscoveryCacheSize"/>.</summary>
+    public int CachedDomainCount => _cache.Count;
+
     public async Task<EntraDomainLookup> FindAsync(string domain, CancellationToken cancellationToken)
     {
-        var key = "entra-domain:" + domain;
-        if (cache.TryGetValue(key, out EntraDomainLookup? known))
+        var key = domain;
+        if (_cache.TryGetValue(key, out EntraDomainLookup? known))
         {
             return known!;
         }
@@ -29,11 +41,17 @@ public sealed class EntraTenantDiscovery(IHttpClientFactory clients, IMemoryCach
         var found = await LookUpAsync(domain, cancellationToken);
         if (found.Outcome != EntraDomainOutcome.Unavailable)
         {
-            cache.Set(key, found, found.Outcome == EntraDomainOutcome.Found ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(5));
+            _cache.Set(key, found, new MemoryCacheEntryOptions
+            {
+                Size = 1,
+                AbsoluteExpirationRelativeToNow = found.Outcome == EntraDomainOutcome.Found ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(5),
+            });
         }
 
         return found;
     }
+
+    public void Dispose() => _cache.Dispose();
 
     private async Task<EntraDomainLookup> LookUpAsync(string domain, CancellationToken cancellationToken)
     {

@@ -22,7 +22,13 @@ public static class SignInHosting
         services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section));
         services.AddSingleton<TenantOidcSchemes>();
         services.AddSingleton<ConsoleSessionMetrics>();
-        services.AddMemoryCache();
+        services.AddOptions<GenericSignInOptions>()
+            .Bind(builder.Configuration.GetSection(GenericSignInOptions.Section))
+            .Validate(options => options.LookupsPerMinute >= 0, "SignIn:Generic:LookupsPerMinute must not be negative (0 turns the limit off).")
+            .Validate(options => options.Burst >= 1, "SignIn:Generic:Burst must be at least 1.")
+            .Validate(options => options.DiscoveryCacheSize >= 1, "SignIn:Generic:DiscoveryCacheSize must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<GenericSignInRateLimiter>();
         services.AddSingleton<EntraTenantDiscovery>();
         services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StandIn.EntraStandIn>().CreateBackchannelHandler());
@@ -88,7 +94,7 @@ public static class SignInHosting
     /// <summary>
     /// <c>/t/{tenantId}/signin</c>: the tenant's own app registration when it has one (it always takes precedence, and
     /// while its secret is missing sign-in is not configured), else TOTAL's shared app when configured, else a page
-    /// saying sign-in is not configured.
+    /// saying sign-in is not configured. When Entra cannot be reached, a page saying so (<see cref="EntraChallenge"/>).
     /// </summary>
     public static WebApplication MapConsoleSignIn(this WebApplication app)
     {
@@ -103,11 +109,11 @@ public static class SignInHosting
             var properties = LoginHint.Carry(new AuthenticationProperties { RedirectUri = "/console" }, login_hint);
             if (settings.CanSignIn)
             {
-                return Results.Challenge(properties, [TenantOidcSchemes.SchemeName(tenantId)]);
+                return new EntraChallenge(TenantOidcSchemes.SchemeName(tenantId), properties, tenantId);
             }
 
             return vendorApp.IsConfigured && !settings.HasOwnApp
-                ? Results.Challenge(VendorOidcScheme.For(settings, properties), [VendorOidcScheme.Name])
+                ? new EntraChallenge(VendorOidcScheme.Name, VendorOidcScheme.For(settings, properties), tenantId)
                 : Results.Redirect(SignInTokenValidation.NoAccessUrl(NoAccessReason.SignInNotConfigured, tenantId));
         });
         app.MapRazorPages();

@@ -33,10 +33,15 @@ public sealed class TenantOidcSchemes(
 
     /// <summary>
     /// Makes sure the tenant's scheme exists with its current settings. Returns the tenant's settings
-    /// (null when the tenant does not exist); check <see cref="TenantSignInSettings.CanSignIn"/>.
+    /// (null when the tenant does not exist, or the id from the URL cannot name one); check <see cref="TenantSignInSettings.CanSignIn"/>.
     /// </summary>
     public async Task<TenantSignInSettings?> EnsureAsync(string tenantId)
     {
+        if (!TenantIds.IsWellFormed(tenantId))
+        {
+            return null;
+        }
+
         var current = await grains.GetGrain<ITenantGrain>(tenantId).GetSignInSettingsAsync();
         if (current is null || !current.CanSignIn)
         {

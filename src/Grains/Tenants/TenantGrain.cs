@@ -113,7 +113,7 @@ public sealed class TenantGrain(
         return new TenantCreation(ToDetails(), token, TenantOutcome.Ok);
     }
 
-    public Task<TenantDetails?> GetAsync() => Task.FromResult(Tenant.Exists ? ToDetails() : null);
+    public Task<TenantDetails?> GetAsync() => Task.FromResult(ExistsElseDeactivate() ? ToDetails() : null);
 
     public async Task<TenantOutcome> UpdateGroupsAsync(GroupsUpdate update)
     {
@@ -269,10 +269,8 @@ public sealed class TenantGrain(
 
     public Task<bool> IsValidScimTokenAsync(byte[] presentedTokenHash)
     {
-        if (!Tenant.Exists)
+        if (!ExistsElseDeactivate())
         {
-            // Anyone can name a tenant id in a SCIM URL: an unknown one must not keep an activation.
-            DeactivateOnIdle();
             return Task.FromResult(false);
         }
 
@@ -281,7 +279,7 @@ public sealed class TenantGrain(
 
     public Task<TenantSignInSettings?> GetSignInSettingsAsync()
     {
-        if (!Tenant.Exists)
+        if (!ExistsElseDeactivate())
         {
             return Task.FromResult<TenantSignInSettings?>(null);
         }
@@ -293,6 +291,20 @@ public sealed class TenantGrain(
         }
 
         return Task.FromResult<TenantSignInSettings?>(new TenantSignInSettings(TenantId, Tenant.Name, Tenant.EntraTenantId, Tenant.EntraClientId, secret));
+    }
+
+    /// <summary>
+    /// Whether the tenant exists; when not, this activation leaves as soon as it is idle. Anyone can name a tenant id
+    /// in a URL (SCIM base, sign-in page, OIDC callbacks): an unknown one must not keep an activation.
+    /// </summary>
+    private bool ExistsElseDeactivate()
+    {
+        if (!Tenant.Exists)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Tenant.Exists;
     }
 
     public async Task<bool> DeleteAsync()

@@ -48,4 +48,25 @@ public sealed class OperatorDashboardTests(EmbeddedServerFixture fixture) : ICla
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operator/dashboard/")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_browser_session_reads_but_cannot_rotate_a_token_or_offboard_a_tenant()
+    {
+        using var operatorClient = fixture.Server.CreateOperatorClient();
+        var tenant = await operatorClient.CreateTenantAsync("Forgery Target");
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/operator/signin", "/operator/signin", [new("key", TestSettings.OperatorKey)])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/operator/tenants/{tenant.TenantId}")).StatusCode);
+
+        // What a plain HTML form (or a script) on any page could make the operator's browser send with the cookie.
+        using var cookieOnly = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = browser.Cookies }) { BaseAddress = fixture.Server.BaseAddress };
+        var rotate = await cookieOnly.PostAsync($"/operator/tenants/{tenant.TenantId}/scim-token", new FormUrlEncodedContent([]), Cancel);
+        var offboard = await cookieOnly.DeleteAsync($"/operator/tenants/{tenant.TenantId}", Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, rotate.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, offboard.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync($"/operator/tenants/{tenant.TenantId}", Cancel)).StatusCode);
+        using var scim = tenant.ScimClient();
+        Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("Users?count=0", Cancel)).StatusCode);
+    }
 }

@@ -176,6 +176,36 @@ public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Sign_in_links_naming_no_tenant_leave_no_tenant_grain_activation()
+    {
+        using var browser = fixture.CreateBrowserClient();
+        var before = (await ServerDiagnostics.ReadAsync(fixture.Server)).ActivationsOf("TenantGrain");
+        const int UnknownTenants = 20;
+
+        for (var i = 0; i < UnknownTenants; i++)
+        {
+            var unknown = "unknown" + Guid.NewGuid().ToString("N")[..12];
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/t/{unknown}", Cancel)).StatusCode);
+            Assert.Contains("reason=TenantNotOnboarded", (await browser.GetAsync($"/t/{unknown}/signin", Cancel)).Headers.Location!.ToString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/signin-oidc/{unknown}", Cancel)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/signout-callback-oidc/{unknown}", Cancel)).StatusCode);
+        }
+
+        foreach (var malformed in new[] { new string('x', 5000), "bad%21id", "bad%20id", "%C3%A9t%C3%A9" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/signin-oidc/{malformed}", Cancel)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/signout-callback-oidc/{malformed}", Cancel)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/t/{malformed}", Cancel)).StatusCode);
+        }
+
+        Assert.Contains("reason=TenantNotOnboarded", (await browser.GetAsync("/t/bad%21id/signin", Cancel)).Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        // A few may belong to earlier tests' tenants coming and going meanwhile; one per probed id may not.
+        var after = await ServerDiagnostics.ActivationsSettlingAtAsync(fixture.Server, "TenantGrain", before + 3);
+        Assert.True(after <= before + 3, $"{after} tenant activations after probing {UnknownTenants} unknown tenants (before: {before}).");
+    }
+
+    [Fact]
     public async Task Console_without_a_session_redirects_to_sign_in()
     {
         using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Total.Api.SignIn;
@@ -10,7 +11,7 @@ namespace Total.Api.Pages.SignIn;
 /// discovery, verified domains only), the Entra tenant to the TOTAL tenant onboarded for it, and from there to
 /// that tenant's Microsoft sign-in with the email as <c>login_hint</c>.
 /// </summary>
-public sealed class IndexModel(EntraTenantDiscovery discovery, IGrainFactory grains) : PageModel
+public sealed class IndexModel(EntraTenantDiscovery discovery, GenericSignInRateLimiter rateLimiter, IGrainFactory grains) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -23,6 +24,17 @@ public sealed class IndexModel(EntraTenantDiscovery discovery, IGrainFactory gra
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Each look-up may make TOTAL ask Entra about a domain: a client gets a budget, spent before anything else.
+        var (acquired, retryAfter) = rateLimiter.TryAcquire(HttpContext.Connection.RemoteIpAddress);
+        if (!acquired)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            Problem = $"Too many sign-in attempts from your network. Try again in {seconds} seconds, or use your organisation's TOTAL sign-in link.";
+            return Page();
+        }
+
         var email = Email?.Trim();
         if (!LoginHint.IsPlausibleEmail(email))
         {

@@ -49,7 +49,7 @@ public sealed class NoAccessModel(IGrainFactory grains) : PageModel
             Reason = parsed;
         }
 
-        TenantId = tenant is { Length: > 0 and <= 64 } && tenant.All(char.IsAsciiLetterOrDigit) ? tenant : null;
+        TenantId = TenantIds.IsWellFormed(tenant) ? tenant : null;
         Response.StatusCode = StatusCodes.Status403Forbidden;
         if (TenantId is not null && NoAccessContext.VerifiedTenant(HttpContext) == TenantId && AsksAnAdmin)
         {

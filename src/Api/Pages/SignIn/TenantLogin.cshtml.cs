@@ -10,7 +10,7 @@ public sealed class TenantLoginModel(IGrainFactory grains) : PageModel
 
     public async Task OnGetAsync(string tenantId)
     {
-        if (tenantId.Length <= 64)
+        if (TenantIds.IsWellFormed(tenantId))
         {
             Tenant = await grains.GetGrain<ITenantGrain>(tenantId).GetAsync();
         }
