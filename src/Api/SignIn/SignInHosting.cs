@@ -19,7 +19,13 @@ public static class SignInHosting
     {
         var services = builder.Services;
         var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
-        services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section));
+        services.AddOptions<SignInOptions>()
+            .Bind(builder.Configuration.GetSection(SignInOptions.Section))
+            .Validate(options => options.SessionIdleTimeout > TimeSpan.Zero, $"{SignInOptions.Section}:{nameof(SignInOptions.SessionIdleTimeout)} must be positive, e.g. 08:00:00.")
+            .Validate(
+                options => options.AbsoluteSessionLifetime > TimeSpan.Zero && options.AbsoluteSessionLifetime <= TimeSpan.FromDays(30),
+                $"{SignInOptions.Section}:{nameof(SignInOptions.AbsoluteSessionLifetime)} must be positive and at most 30 days, e.g. 12:00:00.")
+            .ValidateOnStart();
         services.AddSingleton<TenantOidcSchemes>();
         services.AddSingleton<ConsoleSessionMetrics>();
         services.AddMemoryCache();

@@ -79,6 +79,7 @@ public static class SignInTokenValidation
                 new Claim(ConsoleClaims.Name, token.FindFirst("name")?.Value ?? token.FindFirst("preferred_username")?.Value ?? oid),
                 new Claim(ConsoleClaims.AccessRevision, decision.Revision.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ConsoleClaims.SessionId, sessionId),
+                new Claim(ConsoleClaims.StartedAt, services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
             ],
             ConsoleSession.Scheme,
             ConsoleClaims.Name,

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Total.Api.Tests.Infrastructure;
 
 namespace Total.Api.Tests.SignIn;
@@ -216,6 +217,44 @@ public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal($"/t/{tenant.TenantId}", signOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_session_cookie_stops_working_at_sign_out()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+        var copied = new CookieContainer();
+        copied.Add(browser.Cookies.GetAllCookies());
+        using var thief = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = copied }) { BaseAddress = fixture.Server.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/console", Cancel)).StatusCode);
+
+        await browser.SignOutAsync();
+        var replayed = await thief.GetAsync("/console", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Equal("/signin", replayed.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_signed_out_session_stays_ended_after_its_grains_are_collected()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+        var copied = new CookieContainer();
+        copied.Add(browser.Cookies.GetAllCookies());
+        using var thief = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = copied }) { BaseAddress = fixture.Server.BaseAddress };
+        await browser.SignOutAsync();
+
+        // What another API process (or this one after the grain was collected) sees: only the stored state.
+        await fixture.Server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Cancel);
+        var replayed = await thief.GetAsync("/console", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
     }
 
     [Fact]
