@@ -53,15 +53,14 @@ public static class SignInHosting
             .AddAuthenticationSchemes(ConsoleSession.Scheme)
             .RequireAuthenticatedUser()
             .RequireClaim(ConsoleClaims.TenantId));
+        services.AddAntiforgery(options => ConsoleAntiforgery.Configure(options, builder.Environment.IsDevelopment()));
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Console", ConsolePolicy));
         return builder;
     }
 
-    /// <summary>Security headers, then the per-tenant scheme for OIDC callbacks, then authentication.</summary>
+    /// <summary>The per-tenant scheme for OIDC callbacks, then authentication.</summary>
     public static WebApplication UseConsoleSignIn(this WebApplication app)
     {
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-
         // A callback may reach an API process that never issued the challenge (several pods): make sure the
         // tenant's scheme exists here before the authentication middleware looks for a handler.
         app.Use((context, next) => CallbackTenant(context.Request.Path) is { } tenantId

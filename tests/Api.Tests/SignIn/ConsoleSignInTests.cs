@@ -284,6 +284,43 @@ public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFix
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Static_files_carry_the_same_security_headers_as_pages()
+    {
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        var page = await browser.GetAsync("/signin");
+
+        var stylesheet = await browser.GetAsync("/css/console.css");
+
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        foreach (var header in new[] { "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy", "Content-Security-Policy" })
+        {
+            Assert.Equal(page.Headers.GetValues(header).Single(), Assert.Single(stylesheet.Headers.GetValues(header)));
+        }
+    }
+
+    [Fact]
+    public async Task Outside_development_the_anti_forgery_cookie_is_secure_and_host_only()
+    {
+        // As production runs behind its ingress: TLS ends there and X-Forwarded-Proto says https.
+        var settings = TestSettings.ForServer();
+        settings["FORWARDEDHEADERS_ENABLED"] = "true";
+        await using var server = await TotalServer.StartApiAsync(settings);
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/signin");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var antiforgery = Assert.Single(response.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("antiforgery", StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("__Host-", antiforgery, StringComparison.Ordinal);
+        var attributes = antiforgery.Split(';', StringSplitOptions.TrimEntries).Skip(1).ToList();
+        Assert.Contains("secure", attributes, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("path=/", attributes, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain(attributes, attribute => attribute.StartsWith("domain=", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The browser landed on the no-access page for <paramref name="reason"/>, which says so, and has no console session.</summary>
     internal static async Task AssertNoAccessAsync(ConsoleBrowser browser, Uri landing, string reason)
     {
