@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Total.Api.Logging;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
@@ -37,7 +38,7 @@ public static class SignInTokenValidation
         // another organisation finishing a sign-in started for this one) never opens this tenant's console.
         if (!Guid.TryParse(token.FindFirst("tid")?.Value, out var tid) || tid != tenant.EntraTenantId)
         {
-            logger.LogWarning("Sign-in to tenant {TenantId} refused: token tid {Tid} is not the tenant's Entra tenant id", tenant.TenantId, token.FindFirst("tid")?.Value);
+            logger.LogWarning("Sign-in to tenant {TenantId} refused: token tid {Tid} is not the tenant's Entra tenant id", tenant.TenantId, LogText.Escape(token.FindFirst("tid")?.Value));
             Deny(context, NoAccessReason.WrongTenant, tenant.TenantId);
             return;
         }
