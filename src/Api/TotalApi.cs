@@ -42,6 +42,7 @@ public static class TotalApi
 
         var app = builder.Build();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseConsoleSignIn();
         app.MapTotalHealthChecks();

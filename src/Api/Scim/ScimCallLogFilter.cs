@@ -1,24 +1,23 @@
 using System.Diagnostics;
+using Total.Api.Logging;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Provisioning;
 
 namespace Total.Api.Scim;
 
 /// <summary>
-/// Records every authenticated SCIM call in the tenant's provisioning log (time, method, target, status,
-/// error detail) through <see cref="ProvisioningLogBuffer"/>, so the admin sees what Entra sent and what failed. Runs after
+/// Records every authenticated SCIM call in the tenant's provisioning log (time, method, target as
+/// <see cref="ScimCallTarget"/> writes it, status, error detail) through <see cref="ProvisioningLogBuffer"/>, so the admin sees what Entra sent and what failed. Runs after
 /// authentication: unauthenticated traffic can name any tenant id and must not create log activity.
 /// </summary>
 public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider time) : IEndpointFilter
 {
-    private const int MaxTargetLength = 300;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var tenantId = (string)http.Items[ScimAuthenticationFilter.TenantIdItem]!;
         var started = Stopwatch.GetTimestamp();
-        var target = TargetOf(http.Request, tenantId);
+        var target = ScimCallTarget.Of(http.Request, tenantId);
 
         // Grants and revocations this call causes name it in the access log.
         AccessCallContext.Set($"{http.Request.Method} {target}, request {Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier}");
@@ -40,17 +39,8 @@ public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider
 
     private void Record(HttpContext http, string tenantId, string target, long started, int status, string? scimType, string? detail)
     {
-        var call = new ProvisioningCall(time.GetUtcNow(), http.Request.Method, target, status, scimType, detail, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        // Error details quote what the request sent: escaped like the target, so neither can forge a log line.
+        var call = new ProvisioningCall(time.GetUtcNow(), http.Request.Method, target, status, scimType, detail is null ? null : LogText.Escape(detail), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         buffer.Add(tenantId, call);
-    }
-
-    /// <summary>The path under the tenant's base, with the query decoded for reading (<c>Users?filter=userName eq "x"</c>).</summary>
-    private static string TargetOf(HttpRequest request, string tenantId)
-    {
-        var path = request.Path.Value ?? "";
-        var prefix = $"{ScimBaseUrl.RoutePrefix}/{tenantId}/";
-        var relative = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
-        var target = request.QueryString.HasValue ? relative + Uri.UnescapeDataString(request.QueryString.Value!.Replace('+', ' ')) : relative;
-        return target.Length <= MaxTargetLength ? target : target[..MaxTargetLength] + "…";
     }
 }

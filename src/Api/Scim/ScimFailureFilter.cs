@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Total.Api.Logging;
 
 namespace Total.Api.Scim;
 
@@ -26,14 +27,14 @@ public sealed class ScimFailureFilter(ILogger<ScimFailureFilter> logger) : IEndp
         catch (Exception exception) when (IsTransient(exception))
         {
             var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-            logger.LogWarning(exception, "SCIM request {Method} {Path} failed on unavailable infrastructure (trace {TraceId}); answered 503", http.Request.Method, http.Request.Path, traceId);
+            logger.LogWarning(exception, "SCIM request {Method} {Path} failed on unavailable infrastructure (trace {TraceId}); answered 503", http.Request.Method, LogText.Escape(http.Request.Path.Value), traceId);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ScimResults.Error(StatusCodes.Status503ServiceUnavailable, null, $"The service is temporarily unavailable; retry after {RetryAfterSeconds} s (trace {traceId}).");
         }
         catch (Exception exception)
         {
             var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-            logger.LogError(exception, "SCIM request {Method} {Path} failed unexpectedly (trace {TraceId})", http.Request.Method, http.Request.Path, traceId);
+            logger.LogError(exception, "SCIM request {Method} {Path} failed unexpectedly (trace {TraceId})", http.Request.Method, LogText.Escape(http.Request.Path.Value), traceId);
             return ScimResults.Error(StatusCodes.Status500InternalServerError, null, $"The server failed to process the request (trace {traceId}); nothing was changed if the failure happened before the write. Retry, and report the trace id if it persists.");
         }
     }

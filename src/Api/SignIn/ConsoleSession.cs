@@ -1,8 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
+using Total.Grains.Abstractions.Sessions;
 
 namespace Total.Api.SignIn;
 
@@ -10,12 +11,15 @@ namespace Total.Api.SignIn;
 /// The console session: our own cookie (HttpOnly, SameSite=Lax, Secure outside Development), issued only
 /// after sign-in checks. Every request compares the access revision the session was granted under with the
 /// user's access grain (one in-memory grain call): if access changed since (removed from the admin group,
-/// disabled, deleted, revoked by Graph) the session ends on that very request.
+/// disabled, deleted, revoked by Graph) the session ends on that very request. So does a session that was signed
+/// out (a copy of its cookie is worth nothing: <see cref="IEndedSessionsGrain"/>) or that reached its absolute
+/// lifetime (<see cref="SignInOptions.AbsoluteSessionLifetime"/>), however active.
 /// </summary>
 public static class ConsoleSession
 {
     public const string Scheme = "console";
     private const string EndedItem = "total.session-ended";
+    private const string ExpiredItem = "total.session-expired";
 
     public static void Configure(CookieAuthenticationOptions options, bool development, TimeSpan idleTimeout)
     {
@@ -33,8 +37,11 @@ public static class ConsoleSession
             OnValidatePrincipal = RecheckAccessAsync,
             OnRedirectToLogin = context =>
             {
-                var ended = context.HttpContext.Items[EndedItem] as string;
-                context.Response.Redirect(ended is null ? context.RedirectUri : SignInTokenValidation.NoAccessUrl(NoAccessReason.SessionEnded, ended));
+                var items = context.HttpContext.Items;
+                context.Response.Redirect(
+                    items[EndedItem] is string ended ? SignInTokenValidation.NoAccessUrl(NoAccessReason.SessionEnded, ended)
+                    : items[ExpiredItem] is string expired ? $"/t/{Uri.EscapeDataString(expired)}"
+                    : context.RedirectUri);
                 return Task.CompletedTask;
             },
         };
@@ -42,37 +49,53 @@ public static class ConsoleSession
 
     private static async Task RecheckAccessAsync(CookieValidatePrincipalContext context)
     {
-        var principal = context.Principal!;
-        var tenantId = principal.FindFirst(ConsoleClaims.TenantId)?.Value;
-        var oid = principal.FindFirst(ConsoleClaims.ObjectId)?.Value;
-        var userId = principal.FindFirst(ConsoleClaims.UserId)?.Value;
-        if (tenantId is null || oid is null || userId is null
-            || !long.TryParse(principal.FindFirst(ConsoleClaims.AccessRevision)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var granted))
+        if (!ConsoleSessionIdentity.TryRead(context.Principal!, out var session))
         {
             context.RejectPrincipal();
             return;
         }
 
-        var access = await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
-            .GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userId)).GetAsync();
-        var metrics = context.HttpContext.RequestServices.GetRequiredService<ConsoleSessionMetrics>();
-        var sessionId = principal.FindFirst(ConsoleClaims.SessionId)?.Value;
-        if (access.Allows(oid, granted))
+        var services = context.HttpContext.RequestServices;
+        var metrics = services.GetRequiredService<ConsoleSessionMetrics>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSession));
+        var lifetime = services.GetRequiredService<IOptions<SignInOptions>>().Value.AbsoluteSessionLifetime;
+        if (services.GetRequiredService<TimeProvider>().GetUtcNow() >= session.StartedAt + lifetime)
         {
-            if (sessionId is not null)
-            {
-                metrics.Seen(sessionId);
-            }
-
+            // Sliding renewal would keep a busy (or stolen and replayed) cookie alive for ever: the lifetime caps it.
+            metrics.Ended(session.TenantId, session.SessionId, "expired");
+            logger.LogInformation("Console session of {ObjectId} in tenant {TenantId} ended: it reached its absolute lifetime", session.ObjectId, session.TenantId);
+            context.HttpContext.Items[ExpiredItem] = session.TenantId;
+            await EndAsync(context);
             return;
         }
 
-        metrics.Ended(tenantId, sessionId, "access_changed");
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var accessCall = grains.GetGrain<IUserAccessGrain>(ScimKeys.Resource(session.TenantId, session.UserId)).GetAsync();
+        var endedCall = grains.GetGrain<IEndedSessionsGrain>(ScimKeys.Resource(session.TenantId, session.UserId)).IsEndedAsync(session.SessionId, session.StartedAt);
+        var access = await accessCall;
+        if (await endedCall)
+        {
+            // Signed out already (and counted then): this is a copy of the cookie, or a browser that kept it.
+            logger.LogInformation("Console session of {ObjectId} in tenant {TenantId} refused: it was signed out", session.ObjectId, session.TenantId);
+            await EndAsync(context);
+            return;
+        }
 
-        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSession))
-            .LogInformation("Console session of {ObjectId} in tenant {TenantId} ended: access changed", oid, tenantId);
-        context.HttpContext.Items[EndedItem] = tenantId;
-        NoAccessContext.Issue(context.HttpContext, tenantId);
+        if (access.Allows(session.ObjectId, session.AccessRevision))
+        {
+            metrics.Seen(session.SessionId);
+            return;
+        }
+
+        metrics.Ended(session.TenantId, session.SessionId, "access_changed");
+        logger.LogInformation("Console session of {ObjectId} in tenant {TenantId} ended: access changed", session.ObjectId, session.TenantId);
+        context.HttpContext.Items[EndedItem] = session.TenantId;
+        NoAccessContext.Issue(context.HttpContext, session.TenantId);
+        await EndAsync(context);
+    }
+
+    private static async Task EndAsync(CookieValidatePrincipalContext context)
+    {
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(Scheme);
     }

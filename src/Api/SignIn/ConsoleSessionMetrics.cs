@@ -26,7 +26,7 @@ public sealed class ConsoleSessionMetrics : IDisposable
         _idleTimeout = options.Value.SessionIdleTimeout;
         _meter = meters.Create(TotalMeters.Console);
         _started = _meter.CreateCounter<long>("total.console.sessions.started", "{session}", "Console sessions issued after sign-in checks, by tenant.");
-        _ended = _meter.CreateCounter<long>("total.console.sessions.ended", "{session}", "Console sessions ended, by tenant and reason (access_changed, signed_out).");
+        _ended = _meter.CreateCounter<long>("total.console.sessions.ended", "{session}", "Console sessions ended, by tenant and reason (access_changed, signed_out, expired).");
         _meter.CreateObservableGauge("total.console.sessions.active", CountActive, "{session}", "Console sessions this process served within the idle timeout.");
     }
 

@@ -19,7 +19,13 @@ public static class SignInHosting
     {
         var services = builder.Services;
         var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
-        services.AddOptions<SignInOptions>().Bind(builder.Configuration.GetSection(SignInOptions.Section));
+        services.AddOptions<SignInOptions>()
+            .Bind(builder.Configuration.GetSection(SignInOptions.Section))
+            .Validate(options => options.SessionIdleTimeout > TimeSpan.Zero, $"{SignInOptions.Section}:{nameof(SignInOptions.SessionIdleTimeout)} must be positive, e.g. 08:00:00.")
+            .Validate(
+                options => options.AbsoluteSessionLifetime > TimeSpan.Zero && options.AbsoluteSessionLifetime <= TimeSpan.FromDays(30),
+                $"{SignInOptions.Section}:{nameof(SignInOptions.AbsoluteSessionLifetime)} must be positive and at most 30 days, e.g. 12:00:00.")
+            .ValidateOnStart();
         services.AddSingleton<TenantOidcSchemes>();
         services.AddSingleton<ConsoleSessionMetrics>();
         services.AddOptions<GenericSignInOptions>()
@@ -53,15 +59,14 @@ public static class SignInHosting
             .AddAuthenticationSchemes(ConsoleSession.Scheme)
             .RequireAuthenticatedUser()
             .RequireClaim(ConsoleClaims.TenantId));
+        services.AddAntiforgery(options => ConsoleAntiforgery.Configure(options, builder.Environment.IsDevelopment()));
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Console", ConsolePolicy));
         return builder;
     }
 
-    /// <summary>Security headers, then the per-tenant scheme for OIDC callbacks, then authentication.</summary>
+    /// <summary>The per-tenant scheme for OIDC callbacks, then authentication.</summary>
     public static WebApplication UseConsoleSignIn(this WebApplication app)
     {
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-
         // A callback may reach an API process that never issued the challenge (several pods): make sure the
         // tenant's scheme exists here before the authentication middleware looks for a handler.
         app.Use((context, next) => CallbackTenant(context.Request.Path) is { } tenantId

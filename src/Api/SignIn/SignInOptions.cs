@@ -10,4 +10,7 @@ public sealed class SignInOptions
 
     /// <summary>How long a console session lasts without activity.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long a console session lasts at most, active or not: then the admin signs in again.</summary>
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

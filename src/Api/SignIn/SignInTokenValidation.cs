@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Total.Api.Logging;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
@@ -37,7 +38,7 @@ public static class SignInTokenValidation
         // another organisation finishing a sign-in started for this one) never opens this tenant's console.
         if (!Guid.TryParse(token.FindFirst("tid")?.Value, out var tid) || tid != tenant.EntraTenantId)
         {
-            logger.LogWarning("Sign-in to tenant {TenantId} refused: token tid {Tid} is not the tenant's Entra tenant id", tenant.TenantId, token.FindFirst("tid")?.Value);
+            logger.LogWarning("Sign-in to tenant {TenantId} refused: token tid {Tid} is not the tenant's Entra tenant id", tenant.TenantId, LogText.Escape(token.FindFirst("tid")?.Value));
             Deny(context, NoAccessReason.WrongTenant, tenant.TenantId);
             return;
         }
@@ -79,6 +80,7 @@ public static class SignInTokenValidation
                 new Claim(ConsoleClaims.Name, token.FindFirst("name")?.Value ?? token.FindFirst("preferred_username")?.Value ?? oid),
                 new Claim(ConsoleClaims.AccessRevision, decision.Revision.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ConsoleClaims.SessionId, sessionId),
+                new Claim(ConsoleClaims.StartedAt, services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
             ],
             ConsoleSession.Scheme,
             ConsoleClaims.Name,

@@ -16,4 +16,5 @@ public static class GrainStorage
     public const string EntraTenantIndexState = "entra-tenant-index";
     public const string ProvisioningLogState = "provisioning-log";
     public const string ReconciliationState = "reconciliation";
+    public const string EndedSessionsState = "ended-sessions";
 }

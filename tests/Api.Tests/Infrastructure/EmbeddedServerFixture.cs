@@ -7,7 +7,13 @@ public sealed class EmbeddedServerFixture : IAsyncLifetime
 
     public TotalServer Server => _server ?? throw new InvalidOperationException("not started");
 
-    public async ValueTask InitializeAsync() => _server = await TotalServer.StartApiAsync(TestSettings.ForServer());
+    public async ValueTask InitializeAsync()
+    {
+        // As deployed (ASPNETCORE_FORWARDEDHEADERS_ENABLED): a request through the ingress says it came over https.
+        var settings = TestSettings.ForServer();
+        settings["FORWARDEDHEADERS_ENABLED"] = "true";
+        _server = await TotalServer.StartApiAsync(settings);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -33,7 +33,8 @@ public sealed class OperatorDashboardTests(EmbeddedServerFixture fixture) : ICla
     [Fact]
     public async Task A_browser_signs_in_with_the_key_and_then_opens_the_dashboard()
     {
-        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        // Outside Development forms need HTTPS (their anti-forgery cookie is __Host- and Secure): as behind the ingress.
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress, throughHttpsIngress: true);
         using var page = new HttpRequestMessage(HttpMethod.Get, "/operator/dashboard/");
         page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
         using var direct = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Server.BaseAddress };

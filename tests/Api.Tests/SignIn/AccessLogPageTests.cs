@@ -30,6 +30,21 @@ public sealed class AccessLogPageTests(StandInServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_request_a_grant_names_has_its_secrets_redacted_and_control_characters_escaped()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+        var joiner = await tenant.ProvisionUserAsync();
+        tenant.Graph.ChangeMembers(SignInTenant.AdminGroupObjectId, add: [joiner.Oid], remove: []);
+
+        await tenant.ScimAsync(HttpMethod.Patch, $"Groups/{tenant.AdminGroupId}?access_token=leak-1&note=a%0D%0Ab", $$"""{"schemas":["{{PatchOp}}"],"Operations":[{"op":"Add","path":"members","value":[{"value":"{{joiner.UserId}}"}]}]}""");
+        var html = WebUtility.HtmlDecode(await SignedInConsole.PageAsync(browser, "/console/access?kind=granted"));
+
+        Assert.DoesNotContain("leak-1", html, StringComparison.Ordinal);
+        Assert.Contains($"PATCH Groups/{tenant.AdminGroupId}?access_token=[redacted]&note=a\\r\\nb", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_users_page_shows_their_admin_access_history()
     {
         var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);

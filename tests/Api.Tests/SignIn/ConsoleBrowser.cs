@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using Total.Api.Tests.Infrastructure;
 
 namespace Total.Api.Tests.SignIn;
 
@@ -12,10 +13,14 @@ public sealed partial class ConsoleBrowser : IDisposable
 {
     private readonly HttpClient _client;
 
-    public ConsoleBrowser(Uri app)
+    /// <param name="throughHttpsIngress">Reach the server as production is reached: through a TLS-terminating ingress (<see cref="HttpsIngressHandler"/>).</param>
+    public ConsoleBrowser(Uri app, bool throughHttpsIngress = false)
     {
         Cookies = new CookieContainer();
-        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
+        HttpMessageHandler handler = throughHttpsIngress
+            ? new HttpsIngressHandler(Cookies)
+            : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies };
+        _client = new HttpClient(handler)
         {
             BaseAddress = app,
             Timeout = TimeSpan.FromSeconds(30),

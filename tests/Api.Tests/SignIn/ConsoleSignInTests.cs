@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Total.Api.Tests.Infrastructure;
 
 namespace Total.Api.Tests.SignIn;
@@ -249,6 +250,44 @@ public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_copy_of_the_session_cookie_stops_working_at_sign_out()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+        var copied = new CookieContainer();
+        copied.Add(browser.Cookies.GetAllCookies());
+        using var thief = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = copied }) { BaseAddress = fixture.Server.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/console", Cancel)).StatusCode);
+
+        await browser.SignOutAsync();
+        var replayed = await thief.GetAsync("/console", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Equal("/signin", replayed.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_signed_out_session_stays_ended_after_its_grains_are_collected()
+    {
+        var tenant = await OnboardAsync();
+        var admin = await tenant.ProvisionAdminAsync();
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        await browser.SignInAsync(tenant.TenantId, admin.Oid, "Ada", admin.UserName);
+        var copied = new CookieContainer();
+        copied.Add(browser.Cookies.GetAllCookies());
+        using var thief = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = copied }) { BaseAddress = fixture.Server.BaseAddress };
+        await browser.SignOutAsync();
+
+        // What another API process (or this one after the grain was collected) sees: only the stored state.
+        await fixture.Server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Cancel);
+        var replayed = await thief.GetAsync("/console", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_out_without_the_anti_forgery_token_is_refused()
     {
         var tenant = await OnboardAsync();
@@ -273,6 +312,43 @@ public sealed class ConsoleSignInTests(StandInServerFixture fixture) : IClassFix
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Static_files_carry_the_same_security_headers_as_pages()
+    {
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        var page = await browser.GetAsync("/signin");
+
+        var stylesheet = await browser.GetAsync("/css/console.css");
+
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        foreach (var header in new[] { "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy", "Content-Security-Policy" })
+        {
+            Assert.Equal(page.Headers.GetValues(header).Single(), Assert.Single(stylesheet.Headers.GetValues(header)));
+        }
+    }
+
+    [Fact]
+    public async Task Outside_development_the_anti_forgery_cookie_is_secure_and_host_only()
+    {
+        // As production runs behind its ingress: TLS ends there and X-Forwarded-Proto says https.
+        var settings = TestSettings.ForServer();
+        settings["FORWARDEDHEADERS_ENABLED"] = "true";
+        await using var server = await TotalServer.StartApiAsync(settings);
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/signin");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var antiforgery = Assert.Single(response.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("antiforgery", StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("__Host-", antiforgery, StringComparison.Ordinal);
+        var attributes = antiforgery.Split(';', StringSplitOptions.TrimEntries).Skip(1).ToList();
+        Assert.Contains("secure", attributes, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("path=/", attributes, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain(attributes, attribute => attribute.StartsWith("domain=", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The browser landed on the no-access page for <paramref name="reason"/>, which says so, and has no console session.</summary>

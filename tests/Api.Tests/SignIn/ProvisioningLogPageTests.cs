@@ -60,6 +60,32 @@ public sealed class ProvisioningLogPageTests(StandInServerFixture fixture) : ICl
         Assert.DoesNotContain("forged", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Secret_looking_query_parameters_are_redacted()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+        await tenant.SendScimAsync(HttpMethod.Get, "Users?count=5&access_token=leak-1&Code=leak-2&client_secret=leak-3&PASSWORD=leak-4&id_token=leak-5&token=leak-6&secret=leak-7", null, tenant.ScimToken);
+
+        var html = WebUtility.HtmlDecode(await EventuallyAsync(browser, "/console/provisioning", page => page.Contains("count=5", StringComparison.Ordinal)));
+
+        Assert.DoesNotContain("leak-", html, StringComparison.Ordinal);
+        Assert.Contains("GET Users?count=5&access_token=[redacted]&Code=[redacted]&client_secret=[redacted]&PASSWORD=[redacted]&id_token=[redacted]&token=[redacted]&secret=[redacted]", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Control_characters_in_a_request_are_escaped_so_they_cannot_forge_log_lines()
+    {
+        var (tenant, browser) = await SignedInConsole.AdminAsync(fixture.Server);
+        using var _ = browser;
+        await tenant.SendScimAsync(HttpMethod.Get, "Users?filter=userName%20eq%20%22x%0D%0A201%20GET%20Users%20forged%09%1B%22", null, tenant.ScimToken);
+
+        var html = WebUtility.HtmlDecode(await EventuallyAsync(browser, "/console/provisioning", page => page.Contains("forged", StringComparison.Ordinal)));
+
+        Assert.Contains("GET Users?filter=userName eq \"x\\r\\n201 GET Users forged\\t\\u001B\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("x\r\n201", html, StringComparison.Ordinal);
+    }
+
     /// <summary>Recording is one-way (a SCIM call never waits for its log line): wait, bounded, for it to show.</summary>
     private static async Task<string> EventuallyAsync(ConsoleBrowser browser, string path, Func<string, bool> shows)
     {

@@ -47,10 +47,15 @@ public class StandInServerFixture : IAsyncLifetime
     public HttpClient CreateBrowserClient() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async ValueTask InitializeAsync() => _server = await TotalServer.StartApiAsync(ServerSettings());
+    public async ValueTask InitializeAsync() => _server = await TotalServer.StartApiAsync(ServerSettings(), ConfigureServices);
 
     /// <summary>What the server starts with; a derived fixture adds its own settings.</summary>
     protected virtual Dictionary<string, string?> ServerSettings() => Settings("Development");
+
+    /// <summary>Runs last before the server's container is built; a derived fixture swaps services (the clock) here.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async ValueTask DisposeAsync()
     {
