@@ -43,6 +43,7 @@ public static class TotalApi
         var app = builder.Build();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseFormsNeedHttps();
         app.UseStaticFiles();
         app.UseConsoleSignIn();
         app.MapTotalHealthChecks();

@@ -1,6 +1,6 @@
 namespace Total.Api.SignIn;
 
-/// <summary>Registers <see cref="SecurityHeadersMiddleware"/>.</summary>
+/// <summary>Registers <see cref="SecurityHeadersMiddleware"/> and <see cref="FormsNeedHttpsMiddleware"/>.</summary>
 public static class SecurityHeadersHosting
 {
     /// <summary>
@@ -10,6 +10,13 @@ public static class SecurityHeadersHosting
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+
+    /// <summary>A form page over plain HTTP outside Development: a 400 page that says why (<see cref="FormsNeedHttpsMiddleware"/>).</summary>
+    public static WebApplication UseFormsNeedHttps(this WebApplication app)
+    {
+        app.UseMiddleware<FormsNeedHttpsMiddleware>();
         return app;
     }
 }

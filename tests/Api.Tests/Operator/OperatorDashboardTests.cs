@@ -31,6 +31,19 @@ public sealed class OperatorDashboardTests(EmbeddedServerFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Over_plain_http_the_key_form_says_it_needs_https_instead_of_failing()
+    {
+        // kubectl port-forward: no TLS and no X-Forwarded-Proto, while the form's anti-forgery cookie is Secure.
+        using var portForward = fixture.Server.CreateClient();
+
+        var page = await portForward.GetAsync("/operator/signin", Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("This page needs HTTPS", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
     public async Task A_browser_signs_in_with_the_key_and_then_opens_the_dashboard()
     {
         // Outside Development forms need HTTPS (their anti-forgery cookie is __Host- and Secure): as behind the ingress.
@@ -55,12 +68,12 @@ public sealed class OperatorDashboardTests(EmbeddedServerFixture fixture) : ICla
     {
         using var operatorClient = fixture.Server.CreateOperatorClient();
         var tenant = await operatorClient.CreateTenantAsync("Forgery Target");
-        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress);
+        using var browser = new ConsoleBrowser(fixture.Server.BaseAddress, throughHttpsIngress: true);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/operator/signin", "/operator/signin", [new("key", TestSettings.OperatorKey)])).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/operator/tenants/{tenant.TenantId}")).StatusCode);
 
         // What a plain HTML form (or a script) on any page could make the operator's browser send with the cookie.
-        using var cookieOnly = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = browser.Cookies }) { BaseAddress = fixture.Server.BaseAddress };
+        using var cookieOnly = new HttpClient(new HttpsIngressHandler(browser.Cookies)) { BaseAddress = fixture.Server.BaseAddress };
         var rotate = await cookieOnly.PostAsync($"/operator/tenants/{tenant.TenantId}/scim-token", new FormUrlEncodedContent([]), Cancel);
         var offboard = await cookieOnly.DeleteAsync($"/operator/tenants/{tenant.TenantId}", Cancel);
 
