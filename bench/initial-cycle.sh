@@ -17,6 +17,11 @@ case "$mode" in
   embedded|postgres) shift ;;
   *) echo "usage: bench/initial-cycle.sh embedded|postgres" >&2; exit 2 ;;
 esac
+# wrk comes from Debian: installed here when missing and this user may (as .ci/run installs what the tests need).
+if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "bench: installing wrk (apt-get)" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; } >/dev/null 2>&1 || true
+fi
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
 
 port=${BENCH_PORT:-5380}

@@ -46,6 +46,7 @@ public sealed class UserAccessGrain(
     public async Task<AccessDecision?> PreviewAsync()
     {
         var (_, _, decision) = await ComputeAsync(_access.GraphDenied);
+        LeaveUnlessAdmin();
         return decision is null ? null : decision with { Revision = _access.Revision };
     }
 
@@ -123,8 +124,25 @@ public sealed class UserAccessGrain(
             _access = UserAccess.None with { Revision = _access.Revision };
             DeactivateOnIdle();
         }
+        else
+        {
+            LeaveUnlessAdmin();
+        }
 
         return decision is null ? null : decision with { Revision = _access.Revision };
+    }
+
+    /// <summary>
+    /// Only an admin's sessions ask this grain on every request; anyone else's access is in the store (when it was
+    /// ever more than none), so a disabled user, a member of a non-admin group or a console list leaves no activation
+    /// behind for the age limit: 100,000 users toggled or listed would otherwise hold as many grains.
+    /// </summary>
+    private void LeaveUnlessAdmin()
+    {
+        if (!_access.Admin)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     private async Task<AccessDecision> DecideAsync(TenantDetails tenant, System.Text.Json.Nodes.JsonObject user, bool graphDenied)
