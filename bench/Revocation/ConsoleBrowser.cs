@@ -1,5 +1,6 @@
 using System.Net;
 using System.Web;
+using Total.Testing;
 
 namespace Total.Revocation;
 
@@ -13,7 +14,7 @@ internal enum ConsoleAnswer
 
 /// <summary>
 /// One person's browser: its own cookies (kept with <see cref="CookieContainer"/>'s rules) over the tool's shared
-/// connections, no redirect followed by itself. Signs in the way tests/Api.Tests/SignIn/ConsoleBrowser.cs does:
+/// connections, no redirect followed by itself. Signs in as the tests' browser does (<see cref="StandInSignIn"/>):
 /// <c>GET /t/{tenant}/signin</c> → 302 to the stand-in's authorize page on the product's HTTP port → POST that
 /// page's form as the chosen account → 302 to the callback → session cookie and 302 to the console.
 /// </summary>
@@ -25,17 +26,13 @@ internal sealed class ConsoleBrowser(LoadClient client, Uri app)
     public async Task<bool> SignInAsync(string phase, string tenantId, UserRec user)
     {
         var challenge = await SendAsync(phase, "signin.challenge", HttpMethod.Get, new Uri(app, $"/t/{tenantId}/signin"), null, s => s == 302);
-        if (challenge.Location is not { } authorize || !authorize.AbsolutePath.EndsWith("/oauth2/v2.0/authorize", StringComparison.Ordinal))
+        if (challenge.Location is not { } authorize || !StandInSignIn.IsAuthorizePage(authorize))
         {
             return false;
         }
 
-        var query = HttpUtility.ParseQueryString(authorize.Query);
-        var form = query.AllKeys.OfType<string>().ToDictionary(k => k, k => query[k]!, StringComparer.Ordinal);
-        form["oid"] = user.ExternalId;
-        form["name"] = $"{user.Given} {user.Family}";
-        form["preferred_username"] = user.UserName;
-        var picked = await SendAsync(phase, "signin.standin-authorize", HttpMethod.Post, new Uri(authorize.GetLeftPart(UriPartial.Path)), new FormUrlEncodedContent(form), s => s == 302);
+        var form = StandInSignIn.AccountForm(authorize, user.ExternalId, $"{user.Given} {user.Family}", user.UserName);
+        var picked = await SendAsync(phase, "signin.standin-authorize", HttpMethod.Post, StandInSignIn.FormAction(authorize), new FormUrlEncodedContent(form), s => s == 302);
         if (picked.Location is not { } callback)
         {
             return false;

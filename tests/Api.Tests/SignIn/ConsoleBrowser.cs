@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.WebUtilities;
 using Total.Api.Tests.Infrastructure;
+using Total.Testing;
 
 namespace Total.Api.Tests.SignIn;
 
@@ -41,22 +41,19 @@ public sealed partial class ConsoleBrowser : IDisposable
     public async Task<Uri> SignInAsync(string tenantId, string oid, string name, string preferredUsername, IDictionary<string, string>? knobs = null, Func<Uri, Uri>? signInAt = null)
     {
         var challenge = await _client.GetAsync($"/t/{tenantId}/signin", Cancel);
-        if (challenge.StatusCode != HttpStatusCode.Redirect || challenge.Headers.Location is not { } authorize || !authorize.AbsolutePath.EndsWith("/oauth2/v2.0/authorize", StringComparison.Ordinal))
+        if (challenge.StatusCode != HttpStatusCode.Redirect || challenge.Headers.Location is not { } authorize || !StandInSignIn.IsAuthorizePage(authorize))
         {
             return challenge.Headers.Location ?? throw new InvalidOperationException($"/t/{tenantId}/signin answered {(int)challenge.StatusCode}");
         }
 
         authorize = signInAt?.Invoke(authorize) ?? authorize;
-        var form = QueryHelpers.ParseQuery(authorize.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
-        form["oid"] = oid;
-        form["name"] = name;
-        form["preferred_username"] = preferredUsername;
+        var form = StandInSignIn.AccountForm(authorize, oid, name, preferredUsername);
         foreach (var (key, value) in knobs ?? new Dictionary<string, string>())
         {
             form[key] = value;
         }
 
-        var picked = await _client.PostAsync(authorize.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(form), Cancel);
+        var picked = await _client.PostAsync(StandInSignIn.FormAction(authorize), new FormUrlEncodedContent(form), Cancel);
         if (picked.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"The stand-in answered {(int)picked.StatusCode}: {await picked.Content.ReadAsStringAsync(Cancel)}");
