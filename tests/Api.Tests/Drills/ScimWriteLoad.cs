@@ -36,8 +36,8 @@ public sealed class ScimWriteLoad(HttpClient scim, string prefix)
 
     /// <summary>
     /// What Entra does with a failed create on its next cycle: look the user up, create it if missing, and retry a
-    /// 503 after its Retry-After (bounded), as Entra retries them. A 409 is the create of a killed silo that did reach
-    /// the database: the next look-up finds it.
+    /// 503 or a 429 (the tenant's budget, spent by the load just before) after its Retry-After (bounded), as Entra
+    /// retries them. A 409 is the create of a killed silo that did reach the database: the next look-up finds it.
     /// </summary>
     public async Task RetryFailedAsync(CancellationToken cancellationToken)
     {
@@ -61,9 +61,11 @@ public sealed class ScimWriteLoad(HttpClient scim, string prefix)
                     }
                 }
 
-                var status = created?.StatusCode ?? found.StatusCode;
-                Assert.True(status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict && attempt < 30, $"retrying {userName}: {(int)status}");
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                var refused = created ?? found;
+                var status = refused.StatusCode;
+                Assert.True(status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict && attempt < 30, $"retrying {userName}: {(int)status}");
+                var retryAfter = refused.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                await Task.Delay(retryAfter < TimeSpan.FromSeconds(5) ? retryAfter : TimeSpan.FromSeconds(5), cancellationToken);
             }
         }
     }
