@@ -1,4 +1,3 @@
-using System.Text;
 using Total.Api.Logging;
 
 namespace Total.Api.Scim;
@@ -16,18 +15,11 @@ public static class ScimCallTarget
     {
         var path = request.Path.Value ?? "";
         var prefix = $"{ScimBaseUrl.RoutePrefix}/{tenantId}/";
-        var target = new StringBuilder(path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path);
-        if (request.QueryString.HasValue)
-        {
-            var separator = '?';
-            foreach (var parameter in request.QueryString.Value!.TrimStart('?').Split('&'))
-            {
-                target.Append(separator).Append(Readable(parameter));
-                separator = '&';
-            }
-        }
-
-        var escaped = LogText.Escape(target.ToString());
+        var relative = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
+        var target = request.QueryString.HasValue
+            ? relative + "?" + string.Join('&', request.QueryString.Value!.TrimStart('?').Split('&').Select(Readable))
+            : relative;
+        var escaped = LogText.Escape(target);
         return escaped.Length <= MaxLength ? escaped : escaped[..MaxLength] + "…";
     }
 

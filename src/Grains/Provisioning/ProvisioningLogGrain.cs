@@ -16,7 +16,6 @@ public sealed class ProvisioningLogGrain(
     [PersistentState(GrainStorage.ProvisioningLogState, GrainStorage.ProviderName)] IPersistentState<ProvisioningLogState> state)
     : Grain, IProvisioningLogGrain
 {
-    public const int Capacity = ProvisioningLogLimits.Capacity;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
 
     private bool _dirty;
@@ -53,9 +52,9 @@ public sealed class ProvisioningLogGrain(
             }
         }
 
-        if (log.Entries.Count > Capacity)
+        if (log.Entries.Count > ProvisioningLogLimits.Capacity)
         {
-            log.Entries.RemoveRange(0, log.Entries.Count - Capacity);
+            log.Entries.RemoveRange(0, log.Entries.Count - ProvisioningLogLimits.Capacity);
         }
 
         _dirty = calls.Count > 0 || _dirty;
@@ -67,7 +66,7 @@ public sealed class ProvisioningLogGrain(
     public Task<ProvisioningLogPage> ReadAsync(bool failedOnly, int skip, int take)
     {
         var newestFirst = Enumerable.Reverse(state.State.Entries).Where(e => !failedOnly || e.Failed).ToList();
-        return Task.FromResult(new ProvisioningLogPage(newestFirst.Count, newestFirst.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 0, Capacity)).ToList()));
+        return Task.FromResult(new ProvisioningLogPage(newestFirst.Count, newestFirst.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 0, ProvisioningLogLimits.Capacity)).ToList()));
     }
 
     public Task<ProvisioningStatus> StatusAsync() =>

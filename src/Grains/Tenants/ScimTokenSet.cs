@@ -4,19 +4,16 @@ namespace Total.Grains.Tenants;
 /// <summary>
 /// A tenant's live SCIM tokens and how a rotation changes them. Every token lives its own overlap: a rotation retires
 /// only the current token, until now + its overlap, and leaves earlier ones their own ends, so Entra never sees a 401
-/// however often the customer rotates while it still uses an older token. At most <see cref="MaxLive"/> tokens work at
+/// however often the customer rotates while it still uses an older token. At most <see cref="ScimToken.MaxLive"/> tokens work at
 /// once; an overlap of 0 (after a leak) stops every earlier token at once, and is never refused.
 /// </summary>
 public static class ScimTokenSet
 {
-    /// <summary>The current token and at most four earlier ones in their overlap.</summary>
-    public const int MaxLive = ScimToken.MaxLive;
-
     public static List<StoredScimToken> Issue(byte[] hash, DateTimeOffset now) => [new StoredScimToken(hash, now)];
 
     /// <summary>
     /// The tokens after issuing <paramref name="hash"/> with <paramref name="overlap"/> for the current one (expired tokens
-    /// dropped), or why not: with <see cref="MaxLive"/> live already, another overlap would exceed the bound.
+    /// dropped), or why not: with <see cref="ScimToken.MaxLive"/> live already, another overlap would exceed the bound.
     /// </summary>
     public static (List<StoredScimToken>? Tokens, string? Refusal) Rotate(IReadOnlyList<StoredScimToken> tokens, byte[] hash, DateTimeOffset now, TimeSpan overlap)
     {
@@ -26,10 +23,10 @@ public static class ScimTokenSet
         }
 
         var live = tokens.Where(token => token.IsLiveAt(now)).ToList();
-        if (live.Count >= MaxLive)
+        if (live.Count >= ScimToken.MaxLive)
         {
             var firstEnd = live.Where(token => !token.IsCurrent).Min(token => token.ValidUntil!.Value);
-            return (null, $"{MaxLive} Secret Tokens work already (the current one and {live.Count - 1} earlier ones in their overlap; the first overlap ends {firstEnd:u}). "
+            return (null, $"{ScimToken.MaxLive} Secret Tokens work already (the current one and {live.Count - 1} earlier ones in their overlap; the first overlap ends {firstEnd:u}). "
                 + "Wait until then, or rotate with an overlap of 0, which stops every earlier token at once.");
         }
 

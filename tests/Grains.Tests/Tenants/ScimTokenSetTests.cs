@@ -26,7 +26,7 @@ public sealed class ScimTokenSetTests
     public void A_rotation_with_five_live_tokens_is_refused_saying_when_one_ends()
     {
         var tokens = ScimTokenSet.Issue(Hash("t0"), Start);
-        for (var i = 1; i < ScimTokenSet.MaxLive; i++)
+        for (var i = 1; i < ScimToken.MaxLive; i++)
         {
             tokens = Rotate(tokens, $"t{i}", Start.AddMinutes(i), TimeSpan.FromHours(1));
         }
@@ -42,7 +42,7 @@ public sealed class ScimTokenSetTests
     public void Tokens_whose_overlap_ended_do_not_count_and_are_dropped()
     {
         var tokens = ScimTokenSet.Issue(Hash("t0"), Start);
-        for (var i = 1; i < ScimTokenSet.MaxLive; i++)
+        for (var i = 1; i < ScimToken.MaxLive; i++)
         {
             tokens = Rotate(tokens, $"t{i}", Start, TimeSpan.FromHours(1));
         }
@@ -56,14 +56,14 @@ public sealed class ScimTokenSetTests
     public void An_overlap_of_zero_stops_every_earlier_token_even_with_five_live()
     {
         var tokens = ScimTokenSet.Issue(Hash("t0"), Start);
-        for (var i = 1; i < ScimTokenSet.MaxLive; i++)
+        for (var i = 1; i < ScimToken.MaxLive; i++)
         {
             tokens = Rotate(tokens, $"t{i}", Start, TimeSpan.FromDays(7));
         }
 
         tokens = Rotate(tokens, "leak-response", Start, TimeSpan.Zero);
 
-        Assert.All(Enumerable.Range(0, ScimTokenSet.MaxLive), i => Assert.False(ScimTokenSet.Accepts(tokens, Hash($"t{i}"), Start)));
+        Assert.All(Enumerable.Range(0, ScimToken.MaxLive), i => Assert.False(ScimTokenSet.Accepts(tokens, Hash($"t{i}"), Start)));
         Assert.True(ScimTokenSet.Accepts(tokens, Hash("leak-response"), Start));
     }
 
