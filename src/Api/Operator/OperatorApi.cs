@@ -118,12 +118,12 @@ public static class OperatorApi
         }
 
         var tenant = grains.GetGrain<ITenantGrain>(tenantId);
-        AccessCallContext.Set("operator API: PUT groups");
         var outcome = await tenant.UpdateGroupsAsync(new GroupsUpdate(
             body.AdminGroups,
             body.MonitoredGroups,
             body.MonitorUsersOutsideGroups,
-            ConfirmedAdminAccessLoss: body.ConfirmRemovingAllAdmins is true));
+            ConfirmedAdminAccessLoss: body.ConfirmRemovingAllAdmins is true,
+            Request: "operator API: PUT groups"));
         return outcome.Succeeded ? await GetAsync(tenantId, request, grains, scimBaseUrl) : ToProblem(outcome);
     }
 

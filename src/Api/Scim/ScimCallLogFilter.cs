@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Total.Api.Logging;
-using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Provisioning;
 
 namespace Total.Api.Scim;
@@ -20,7 +19,7 @@ public sealed class ScimCallLogFilter(ProvisioningLogBuffer buffer, TimeProvider
         var target = ScimCallTarget.Of(http.Request, tenantId);
 
         // Grants and revocations this call causes name it in the access log.
-        AccessCallContext.Set($"{http.Request.Method} {target}, request {Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier}");
+        ScimCallRequest.KeepTarget(http, target);
         object? result;
         try
         {

@@ -32,7 +32,7 @@ public static class ScimResourceEndpoints
         resources.MapPost("", async (HttpRequest request, string tenantId, IGrainFactory grains, ScimResourceRenderer renderer, ScimRequestBody body, CancellationToken cancellationToken) =>
         {
             var json = await body.ReadAsync(request, cancellationToken);
-            var outcome = await kind.Create(grains, tenantId, Guid.CreateVersion7().ToString(), json);
+            var outcome = await kind.Create(grains, tenantId, Guid.CreateVersion7().ToString(), json, ScimCallRequest.Describe(request.HttpContext));
             return renderer.Result(request, tenantId, kind.Schema, outcome, Projection(request));
         });
         resources.MapGet("/{id}", async (HttpRequest request, string tenantId, string id, IGrainFactory grains, ScimResourceRenderer renderer) =>
@@ -47,9 +47,9 @@ public static class ScimResourceEndpoints
             return renderer.Result(request, tenantId, kind.Schema, outcome, projection);
         });
         resources.MapPut("/{id}", (HttpRequest request, string tenantId, string id, IGrainFactory grains, ScimResourceRenderer renderer, ScimRequestBody body, CancellationToken cancellationToken) =>
-            WriteAsync(request, tenantId, id, kind, body, renderer, (json, projection) => kind.Replace(grains, tenantId, id, json, IfMatch(request), projection), cancellationToken));
+            WriteAsync(request, tenantId, id, kind, body, renderer, (json, projection) => kind.Replace(grains, tenantId, id, json, IfMatch(request), projection, ScimCallRequest.Describe(request.HttpContext)), cancellationToken));
         resources.MapPatch("/{id}", (HttpRequest request, string tenantId, string id, IGrainFactory grains, ScimResourceRenderer renderer, ScimRequestBody body, CancellationToken cancellationToken) =>
-            WriteAsync(request, tenantId, id, kind, body, renderer, (json, projection) => kind.Patch(grains, tenantId, id, json, IfMatch(request), projection), cancellationToken));
+            WriteAsync(request, tenantId, id, kind, body, renderer, (json, projection) => kind.Patch(grains, tenantId, id, json, IfMatch(request), projection, ScimCallRequest.Describe(request.HttpContext)), cancellationToken));
         resources.MapDelete("/{id}", async (HttpRequest request, string tenantId, string id, IGrainFactory grains, ScimResourceRenderer renderer) =>
         {
             if (!IsPlausibleId(id))
@@ -57,7 +57,7 @@ public static class ScimResourceEndpoints
                 return NotFound(kind, id);
             }
 
-            var outcome = await kind.Delete(grains, tenantId, id, IfMatch(request));
+            var outcome = await kind.Delete(grains, tenantId, id, IfMatch(request), ScimCallRequest.Describe(request.HttpContext));
             return renderer.Result(request, tenantId, kind.Schema, outcome, AttributeProjection.None);
         });
         resources.MapMethodNotAllowed("", "/.search", "/{id}");
@@ -87,13 +87,7 @@ public static class ScimResourceEndpoints
     private static async Task<IResult> ListAsync(
         HttpRequest request, string tenantId, ScimResourceKind kind, ListQuery query, string? rawFilter, IGrainFactory grains, ScimResourceRenderer renderer)
     {
-        var directory = grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, kind.Name));
-        var page = await directory.QueryAsync(DirectoryQuery.For(
-            query.Filter is null ? null : new ScimFilter(rawFilter!, query.Filter),
-            query.SortBy?.ToString(),
-            query.SortOrder == ScimSortOrder.Descending,
-            query.StartIndex,
-            query.Count));
+        var page = await ScimDirectory.QueryAsync(grains, tenantId, kind.Schema, query, rawFilter);
         if (page.Error is { } error)
         {
             return ScimResults.Error(error.Status, error.ScimType, error.Detail ?? "The query is not valid.");

@@ -7,29 +7,29 @@ namespace Total.Api.Scim;
 /// <summary>How the HTTP endpoints of one resource type (Users, Groups) reach its grains.</summary>
 public sealed record ScimResourceKind(
     ScimResourceSchema Schema,
-    Func<IGrainFactory, string, string, string, Task<ScimOutcome>> Create,
+    Func<IGrainFactory, string, string, string, string?, Task<ScimOutcome>> Create,
     Func<IGrainFactory, string, string, AttributeProjection, Task<ScimOutcome>> Get,
-    Func<IGrainFactory, string, string, string, string?, AttributeProjection, Task<ScimOutcome>> Replace,
-    Func<IGrainFactory, string, string, string, string?, AttributeProjection, Task<ScimOutcome>> Patch,
-    Func<IGrainFactory, string, string, string?, Task<ScimOutcome>> Delete,
+    Func<IGrainFactory, string, string, string, string?, AttributeProjection, string?, Task<ScimOutcome>> Replace,
+    Func<IGrainFactory, string, string, string, string?, AttributeProjection, string?, Task<ScimOutcome>> Patch,
+    Func<IGrainFactory, string, string, string?, string?, Task<ScimOutcome>> Delete,
     bool HasMembers)
 {
     public static ScimResourceKind Users { get; } = new(
         ScimResourceSchema.User,
-        (grains, tenant, id, body) => User(grains, tenant, id).CreateAsync(body),
+        (grains, tenant, id, body, _) => User(grains, tenant, id).CreateAsync(body),
         (grains, tenant, id, _) => User(grains, tenant, id).GetAsync(),
-        (grains, tenant, id, body, ifMatch, _) => User(grains, tenant, id).ReplaceAsync(body, ifMatch),
-        (grains, tenant, id, body, ifMatch, _) => User(grains, tenant, id).PatchAsync(body, ifMatch),
-        (grains, tenant, id, ifMatch) => User(grains, tenant, id).DeleteAsync(ifMatch),
+        (grains, tenant, id, body, ifMatch, _, request) => User(grains, tenant, id).ReplaceAsync(body, ifMatch, request),
+        (grains, tenant, id, body, ifMatch, _, request) => User(grains, tenant, id).PatchAsync(body, ifMatch, request),
+        (grains, tenant, id, ifMatch, request) => User(grains, tenant, id).DeleteAsync(ifMatch, request),
         HasMembers: false);
 
     public static ScimResourceKind Groups { get; } = new(
         ScimResourceSchema.Group,
-        (grains, tenant, id, body) => Group(grains, tenant, id).CreateAsync(body),
+        (grains, tenant, id, body, request) => Group(grains, tenant, id).CreateAsync(body, request),
         (grains, tenant, id, projection) => Group(grains, tenant, id).GetAsync(WantsMembers(projection)),
-        (grains, tenant, id, body, ifMatch, projection) => Group(grains, tenant, id).ReplaceAsync(body, ifMatch, WantsMembers(projection)),
-        (grains, tenant, id, body, ifMatch, projection) => Group(grains, tenant, id).PatchAsync(body, ifMatch, ExplicitlyWantsMembers(projection)),
-        (grains, tenant, id, ifMatch) => Group(grains, tenant, id).DeleteAsync(ifMatch),
+        (grains, tenant, id, body, ifMatch, projection, request) => Group(grains, tenant, id).ReplaceAsync(body, ifMatch, WantsMembers(projection), request),
+        (grains, tenant, id, body, ifMatch, projection, request) => Group(grains, tenant, id).PatchAsync(body, ifMatch, ExplicitlyWantsMembers(projection), request),
+        (grains, tenant, id, ifMatch, request) => Group(grains, tenant, id).DeleteAsync(ifMatch, request),
         HasMembers: true);
 
     public string Name => Schema.Name;

@@ -8,7 +8,15 @@ public sealed record AccessCause(
 {
     public static AccessCause Scim(string detail) => new(AccessChangeSource.Scim, detail);
 
+    /// <summary><paramref name="what"/> changed through SCIM, followed by <paramref name="request"/> (the call that did it) when known.</summary>
+    public static AccessCause Scim(string what, string? request) => new(AccessChangeSource.Scim, WithRequest(what, request));
+
     public static AccessCause Graph(string detail) => new(AccessChangeSource.Graph, detail);
 
     public static AccessCause Settings(string detail) => new(AccessChangeSource.Settings, detail);
+
+    /// <summary><paramref name="what"/> changed in the settings, followed by <paramref name="request"/> (who saved them, how) when known.</summary>
+    public static AccessCause Settings(string what, string? request) => new(AccessChangeSource.Settings, WithRequest(what, request));
+
+    private static string WithRequest(string what, string? request) => request is null ? what : $"{what} ({request})";
 }

@@ -9,11 +9,18 @@ namespace Total.Grains.Abstractions.Directory;
 [Alias("Total.DirectoryShard")]
 public interface IDirectoryShardGrain : IGrainWithStringKey
 {
-    /// <summary>Reserves <paramref name="uniqueKey"/> for <paramref name="id"/>; false (with the owner's id) when another resource has it.</summary>
+    /// <summary>
+    /// The id that holds <paramref name="uniqueKey"/> when it is not <paramref name="id"/>, else null. Reserves nothing:
+    /// the store's unique index arbitrates names. Kept only for silos of the previous version during a rolling deploy
+    /// (they claimed before writing); remove in the release after.
+    /// </summary>
     [Alias("Claim")]
+    [Obsolete("The store's unique index arbitrates names; kept for mixed-version clusters during a rolling deploy.")]
     Task<string?> ClaimAsync(string uniqueKey, string id);
 
+    /// <summary>Does nothing (nothing is reserved); kept with <see cref="ClaimAsync"/> for the previous version's silos.</summary>
     [Alias("Release")]
+    [Obsolete("Nothing is reserved; kept for mixed-version clusters during a rolling deploy.")]
     Task ReleaseAsync(string uniqueKey, string id);
 
     [Alias("Upsert")]

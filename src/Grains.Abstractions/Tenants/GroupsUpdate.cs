@@ -12,10 +12,12 @@ namespace Total.Grains.Abstractions.Tenants;
 /// The person confirmed explicitly that the change may take admin access away (see <see cref="AdminAccessLoss"/>):
 /// in the console by typing the organisation's name, in the operator API with <c>confirmRemovingAllAdmins</c>.
 /// </param>
+/// <param name="Request">Who saved the change and how (e.g. <c>console: settings saved by ada@contoso.example</c>), for the access log.</param>
 [GenerateSerializer, Immutable, Alias("Total.GroupsUpdate")]
 public sealed record GroupsUpdate(
     [property: Id(0)] IReadOnlyList<string> AdminGroups,
     [property: Id(1)] IReadOnlyList<string> MonitoredGroups,
     [property: Id(2)] bool? MonitorUsersOutsideGroups = null,
     [property: Id(3)] string? ActingUserId = null,
-    [property: Id(4)] bool ConfirmedAdminAccessLoss = false);
+    [property: Id(4)] bool ConfirmedAdminAccessLoss = false,
+    [property: Id(5)] string? Request = null);

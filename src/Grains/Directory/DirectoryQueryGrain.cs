@@ -129,11 +129,9 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
 
     private List<IDirectoryShardGrain> ShardsFor(string tenantId, string typeName, FilterNode? filter, ScimResourceSchema schema)
     {
-        var uniqueAttribute = typeName == "Group" ? "displayName" : "userName";
-        if (filter is not null && FilterLookup.TryGetEqualityLookups(filter, schema, out var terms)
-            && terms.FirstOrDefault(t => string.Equals(t.AttributePath, uniqueAttribute, StringComparison.OrdinalIgnoreCase)) is { } term)
+        if (filter is not null && DirectoryShards.PinnedName(filter, schema) is { } name)
         {
-            return [Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(term.Value)))];
+            return [Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(name)))];
         }
 
         return Enumerable.Range(0, DirectoryShards.Count).Select(shard => Shard(tenantId, typeName, shard)).ToList();

@@ -18,17 +18,11 @@ namespace Total.Grains.Directory;
 /// Keeps resources as JSON text (compact: about the size of the resource) and parses them only to
 /// evaluate a general filter; equality on the unique key, externalId and id are dictionary lookups.
 /// </remarks>
-public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider time, IOptions<ScimLimitsOptions> limits) : Grain, IDirectoryShardGrain
+public sealed class DirectoryShardGrain(IScimResourceStore store, IOptions<ScimLimitsOptions> limits) : Grain, IDirectoryShardGrain
 {
-    /// <summary>
-    /// A create holds its claim for milliseconds; one still pending after this lost its writer (a silo killed
-    /// between claim and upsert). The database then says who holds the name: the row its writer may have written
-    /// before dying, or nobody.
-    /// </summary>
-    private static readonly TimeSpan UnsettledClaimAge = TimeSpan.FromSeconds(5);
-
     private readonly Dictionary<string, HeldEntry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Claim> _claims = new(StringComparer.Ordinal);
+    // The unique name's key to the id that holds it: the store's unique index decides, the shard shows.
+    private readonly Dictionary<string, string> _idsByUniqueKey = new(StringComparer.Ordinal);
     // Ignoring case: a settings entry names a group's Entra object id in any case; SCIM filters confirm their own match.
     private readonly Dictionary<string, HashSet<string>> _byExternalId = new(StringComparer.OrdinalIgnoreCase);
     private ScimResourceSchema _schema = ScimResourceSchema.User;
@@ -44,7 +38,8 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         var (typeName, shard) = (parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
         _tenantId = parts[0];
         _type = typeName == "Group" ? ScimResourceType.Group : ScimResourceType.User;
-        (_schema, _uniqueAttribute) = _type == ScimResourceType.Group ? (ScimResourceSchema.Group, "displayName") : (ScimResourceSchema.User, "userName");
+        _schema = _type == ScimResourceType.Group ? ScimResourceSchema.Group : ScimResourceSchema.User;
+        _uniqueAttribute = _schema.UniqueAttribute;
         _uniqueNameComparison = _schema.Resolve(new ScimAttributePath(null, _uniqueAttribute)).Attribute?.CaseExact == true ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         foreach (var row in await store.ListShardAsync(_tenantId, _type, shard, cancellationToken))
         {
@@ -52,49 +47,12 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         }
     }
 
-    public async Task<string?> ClaimAsync(string uniqueKey, string id)
-    {
-        if (_claims.TryGetValue(uniqueKey, out var claim) && claim.Id != id && IsUnsettled(claim))
-        {
-            claim = await SettleAsync(uniqueKey);
-        }
+    [Obsolete("The store's unique index arbitrates names; kept for mixed-version clusters during a rolling deploy.")]
+    public Task<string?> ClaimAsync(string uniqueKey, string id) =>
+        Task.FromResult(_idsByUniqueKey.TryGetValue(uniqueKey, out var holder) && holder != id ? holder : null);
 
-        if (claim is not null && claim.Id != id)
-        {
-            return claim.Id;
-        }
-
-        if (claim is null)
-        {
-            _claims[uniqueKey] = new Claim(id, time.GetUtcNow());
-        }
-
-        return null;
-    }
-
-    /// <summary>Replaces an unsettled claim by what the database holds: the row's claim (now indexed), or none.</summary>
-    private async Task<Claim?> SettleAsync(string uniqueKey)
-    {
-        _claims.Remove(uniqueKey);
-        if (await store.GetByUniqueKeyAsync(_tenantId, _type, uniqueKey) is not { } row)
-        {
-            return null;
-        }
-
-        Unindex(row.Id);
-        Index(Entry(row));
-        return _claims[uniqueKey];
-    }
-
-    public Task ReleaseAsync(string uniqueKey, string id)
-    {
-        if (_claims.TryGetValue(uniqueKey, out var claim) && claim.Id == id && claim.PendingSince is not null)
-        {
-            _claims.Remove(uniqueKey);
-        }
-
-        return Task.CompletedTask;
-    }
+    [Obsolete("Nothing is reserved; kept for mixed-version clusters during a rolling deploy.")]
+    public Task ReleaseAsync(string uniqueKey, string id) => Task.CompletedTask;
 
     public Task UpsertAsync(DirectoryEntry entry)
     {
@@ -172,7 +130,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
     }
 
     public Task<ShardHit?> FindByNameAsync(string name) =>
-        Task.FromResult(_claims.TryGetValue(DirectoryShards.KeyOf(name), out var claim) && _entries.TryGetValue(claim.Id, out var entry)
+        Task.FromResult(_idsByUniqueKey.TryGetValue(DirectoryShards.KeyOf(name), out var id) && _entries.TryGetValue(id, out var entry)
             ? new ShardHit(entry.Id, entry.Text)
             : null);
 
@@ -226,7 +184,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         {
             if (string.Equals(term.AttributePath, _uniqueAttribute, StringComparison.OrdinalIgnoreCase))
             {
-                return _claims.TryGetValue(DirectoryShards.KeyOf(term.Value), out var claim) && _entries.TryGetValue(claim.Id, out var entry) ? [entry] : [];
+                return _idsByUniqueKey.TryGetValue(DirectoryShards.KeyOf(term.Value), out var id) && _entries.TryGetValue(id, out var entry) ? [entry] : [];
             }
 
             if (term.AttributePath == "id")
@@ -256,7 +214,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
     private void Index(DirectoryEntry entry)
     {
         _entries[entry.Id] = new HeldEntry(entry.Id, entry.UniqueKey, entry.ExternalId, Encoding.UTF8.GetBytes(entry.Resource));
-        _claims[entry.UniqueKey] = new Claim(entry.Id, null);
+        _idsByUniqueKey[entry.UniqueKey] = entry.Id;
         if (entry.ExternalId is { } externalId)
         {
             if (!_byExternalId.TryGetValue(externalId, out var ids))
@@ -275,9 +233,9 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
             return;
         }
 
-        if (_claims.TryGetValue(old.UniqueKey, out var claim) && claim.Id == id)
+        if (_idsByUniqueKey.TryGetValue(old.UniqueKey, out var holder) && holder == id)
         {
-            _claims.Remove(old.UniqueKey);
+            _idsByUniqueKey.Remove(old.UniqueKey);
         }
 
         if (old.ExternalId is { } externalId && _byExternalId.TryGetValue(externalId, out var ids))
@@ -290,8 +248,6 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
         }
     }
 
-    private bool IsUnsettled(Claim claim) => claim.PendingSince is { } since && time.GetUtcNow() - since > UnsettledClaimAge;
-
     private static DirectoryEntry Entry(StoredResource row) => new(row.Id, row.UniqueKey, row.ExternalId, row.Body);
 
     /// <summary>A resource as the shard keeps it: UTF-8 is about half the memory of a .NET string, and parses directly.</summary>
@@ -299,7 +255,4 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, TimeProvider t
     {
         public string Text => Encoding.UTF8.GetString(Utf8);
     }
-
-    /// <summary>Who holds a unique name: written (<c>PendingSince</c> null) or being created.</summary>
-    private sealed record Claim(string Id, DateTimeOffset? PendingSince);
 }

@@ -37,7 +37,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         _row = await store.GetAsync(_tenantId, ScimResourceType.Group, _id, cancellationToken);
     }
 
-    public async Task<ScimOutcome> CreateAsync(string resource)
+    public async Task<ScimOutcome> CreateAsync(string resource, string? request = null)
     {
         if (_row is not null)
         {
@@ -59,7 +59,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
             var added = await members.AddAsync(_tenantId, _id, memberIds);
             if (added.Count > 0 && IsAdminGroup(await AdminGroupsAsync(), group))
             {
-                await RecomputeAccessAsync(added, $"admin group '{DisplayNameOf(group)}' created with {added.Count} member(s)");
+                await RecomputeAccessAsync(added, $"admin group '{DisplayNameOf(group)}' created with {added.Count} member(s)", request);
             }
 
             return ScimOutcome.Created(await RenderAsync(includeMembers: true));
@@ -74,7 +74,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     public async Task<ScimOutcome> GetAsync(bool includeMembers) =>
         _row is null ? NotFound() : ScimOutcome.Ok(await RenderAsync(includeMembers));
 
-    public async Task<ScimOutcome> ReplaceAsync(string resource, string? ifMatch, bool returnMembers)
+    public async Task<ScimOutcome> ReplaceAsync(string resource, string? ifMatch, bool returnMembers, string? request = null)
     {
         if (_row is null)
         {
@@ -95,7 +95,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
                 return refused;
             }
 
-            await RecomputeAccessAsync(adminGroups, wasAdmin, group, change, "replaced (PUT)");
+            await RecomputeAccessAsync(adminGroups, wasAdmin, group, change, "replaced (PUT)", request);
             return ScimOutcome.Ok(await RenderAsync(returnMembers));
         }
         catch (ScimException exception)
@@ -104,7 +104,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         }
     }
 
-    public async Task<ScimOutcome> PatchAsync(string patchRequest, string? ifMatch, bool returnMembers)
+    public async Task<ScimOutcome> PatchAsync(string patchRequest, string? ifMatch, bool returnMembers, string? request = null)
     {
         if (_row is null)
         {
@@ -126,7 +126,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
                 return refused;
             }
 
-            await RecomputeAccessAsync(adminGroups, wasAdmin, plan.Group, change, "patched");
+            await RecomputeAccessAsync(adminGroups, wasAdmin, plan.Group, change, "patched", request);
 
             // Entra expects 204 for group PATCHes; the full member list of a big group is never worth sending back.
             return returnMembers ? ScimOutcome.Ok(await RenderAsync(includeMembers: true)) : ScimOutcome.NoContent;
@@ -137,7 +137,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         }
     }
 
-    public async Task<ScimOutcome> DeleteAsync(string? ifMatch)
+    public async Task<ScimOutcome> DeleteAsync(string? ifMatch, string? request = null)
     {
         if (_row is null)
         {
@@ -161,7 +161,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         await _lifecycle.DeleteAsync(_row);
         _row = null;
         DeactivateOnIdle();
-        await RecomputeAccessAsync(formerMembers, $"admin group '{name}' deleted");
+        await RecomputeAccessAsync(formerMembers, $"admin group '{name}' deleted", request);
         return ScimOutcome.NoContent;
     }
 
@@ -239,7 +239,8 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     /// <param name="group">The group as written now.</param>
     /// <param name="change">Who joined and who left.</param>
     /// <param name="how">What the request did, for the access log.</param>
-    private async Task RecomputeAccessAsync(IReadOnlyList<string> adminGroups, bool wasAdmin, JsonObject group, MemberChange change, string how)
+    /// <param name="request">The SCIM call, for the access log.</param>
+    private async Task RecomputeAccessAsync(IReadOnlyList<string> adminGroups, bool wasAdmin, JsonObject group, MemberChange change, string how, string? request)
     {
         var isAdmin = IsAdminGroup(adminGroups, group);
         if (wasAdmin == isAdmin && (!isAdmin || change.IsEmpty))
@@ -252,16 +253,16 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         if (wasAdmin != isAdmin)
         {
             changed.UnionWith(await members.ListAsync(_tenantId, _id));
-            await RecomputeAccessAsync(changed, isAdmin ? $"group '{name}' {how}: it is now an admin group" : $"group '{name}' {how}: it is no longer an admin group");
+            await RecomputeAccessAsync(changed, isAdmin ? $"group '{name}' {how}: it is now an admin group" : $"group '{name}' {how}: it is no longer an admin group", request);
         }
         else
         {
-            await RecomputeAccessAsync(changed, $"admin group '{name}' {how}: {changed.Count} member(s) added or removed");
+            await RecomputeAccessAsync(changed, $"admin group '{name}' {how}: {changed.Count} member(s) added or removed", request);
         }
     }
 
-    private Task RecomputeAccessAsync(IEnumerable<string> userIds, string what) =>
-        AccessFanOut.RecomputeAsync(GrainFactory, _tenantId, userIds, AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
+    private Task RecomputeAccessAsync(IEnumerable<string> userIds, string what, string? request) =>
+        AccessFanOut.RecomputeAsync(GrainFactory, _tenantId, userIds, AccessCause.Scim($"SCIM: {what}", request));
 
     /// <summary>The tenant's admin groups, asked once per request (a request's before and after use the same).</summary>
     private async Task<IReadOnlyList<string>> AdminGroupsAsync() =>

@@ -8,10 +8,9 @@ using Total.Scim.Schema;
 namespace Total.Grains.Directory;
 
 /// <summary>
-/// What users and groups share: a unique name per tenant (userName, displayName) claimed in its directory
-/// shard before the row is written, the row written once per version with its server-owned meta, the shard
-/// kept current, and a deleted resource taken out of every group. The database's unique index backs up the
-/// shard's claim.
+/// What users and groups share: a unique name per tenant (userName, displayName) that the store's unique index
+/// arbitrates, the row written once per version with its server-owned meta, the directory shard kept current
+/// after each write (one shard call per write), and a deleted resource taken out of every group.
 /// </summary>
 /// <remarks>
 /// When the database fails mid-write the outcome is unknown (the row may or may not be there), so the shards and
@@ -19,11 +18,13 @@ namespace Total.Grains.Directory;
 /// </remarks>
 public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGroupMemberStore members, IGrainFactory grains, int maxStringLength, Action onStorageFailure)
 {
-    public string TypeName => type == ScimResourceType.User ? "User" : "Group";
+    private readonly ScimResourceSchema _schema = type == ScimResourceType.User ? ScimResourceSchema.User : ScimResourceSchema.Group;
 
-    public string UniqueAttribute => type == ScimResourceType.User ? "userName" : "displayName";
+    public string TypeName => _schema.Name;
 
-    /// <summary>Stamps a new resource as version 1, claims its unique name and inserts it: the row, or why it was refused.</summary>
+    public string UniqueAttribute => _schema.UniqueAttribute;
+
+    /// <summary>Stamps a new resource as version 1 and inserts it: the row, or why it was refused.</summary>
     /// <exception cref="Total.Scim.Errors.ScimException">400 invalidValue when a string is longer than the limit.</exception>
     public async Task<(StoredResource? Row, ScimOutcome? Refused)> CreateAsync(string id, JsonObject normalized, DateTimeOffset now)
     {
@@ -102,58 +103,54 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         ScimJson.Write(stored),
         privateState);
 
-    /// <summary>Claims the unique name and inserts the row; null when done, else the error to return.</summary>
+    /// <summary>Inserts the row and shows it in its shard; null when done, else the error to return.</summary>
     private async Task<ScimOutcome?> InsertAsync(StoredResource row, string uniqueValue)
     {
-        var shard = ShardOf(row.UniqueKey);
-        if (await shard.ClaimAsync(row.UniqueKey, row.Id) is { } owner)
-        {
-            return ScimOutcomes.Uniqueness(UniqueAttribute, uniqueValue, owner);
-        }
-
         var written = await store.InsertAsync(row);
         if (written != StoreWriteResult.Written)
         {
-            await shard.ReleaseAsync(row.UniqueKey, row.Id);
             return written == StoreWriteResult.UniqueKeyTaken
-                ? ScimOutcome.Error(409, "uniqueness", $"{UniqueAttribute} '{uniqueValue}' is already used in this tenant.")
+                ? await NameTakenAsync(row.UniqueKey, uniqueValue)
                 : ScimOutcomes.Conflict($"{TypeName} '{row.Id}' already exists.");
         }
 
-        await shard.UpsertAsync(Entry(row));
+        await ShardOf(row.UniqueKey).UpsertAsync(Entry(row));
         return null;
     }
 
     /// <summary>Writes a new version of the row, moving the unique name if it changed; null when done.</summary>
     private async Task<ScimOutcome?> UpdateAsync(StoredResource current, StoredResource next, string uniqueValue, MemberChange? members)
     {
-        var renamed = current.UniqueKey != next.UniqueKey;
-        var shard = ShardOf(next.UniqueKey);
-        if (renamed && await shard.ClaimAsync(next.UniqueKey, next.Id) is { } owner)
-        {
-            return ScimOutcomes.Uniqueness(UniqueAttribute, uniqueValue, owner);
-        }
-
         var written = await store.UpdateAsync(next, current.Version, members);
         if (written != StoreWriteResult.Written)
         {
-            if (renamed)
-            {
-                await shard.ReleaseAsync(next.UniqueKey, next.Id);
-            }
-
             return written == StoreWriteResult.UniqueKeyTaken
-                ? ScimOutcome.Error(409, "uniqueness", $"{UniqueAttribute} '{uniqueValue}' is already used in this tenant.")
+                ? await NameTakenAsync(next.UniqueKey, uniqueValue)
                 : ScimOutcomes.Conflict($"{TypeName} '{next.Id}' was changed by another request at the same time; retry.");
         }
 
-        await shard.UpsertAsync(Entry(next));
-        if (renamed && current.Shard != next.Shard)
+        await ShardOf(next.UniqueKey).UpsertAsync(Entry(next));
+        if (current.UniqueKey != next.UniqueKey && current.Shard != next.Shard)
         {
             await ShardOf(current.UniqueKey).RemoveAsync(current.Id);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The 409 for a name the store already holds, naming its owner. The owner is shown in its shard again: if its
+    /// writer died between its write and its shard update, Entra's look-up would otherwise never find it.
+    /// </summary>
+    private async Task<ScimOutcome> NameTakenAsync(string uniqueKey, string uniqueValue)
+    {
+        if (await store.GetByUniqueKeyAsync(tenantId, type, uniqueKey) is not { } owner)
+        {
+            return ScimOutcome.Error(409, "uniqueness", $"{UniqueAttribute} '{uniqueValue}' is already used in this tenant.");
+        }
+
+        await ShardOf(uniqueKey).UpsertAsync(Entry(owner));
+        return ScimOutcomes.Uniqueness(UniqueAttribute, uniqueValue, owner.Id);
     }
 
     private IDirectoryShardGrain ShardOf(string uniqueKey) =>

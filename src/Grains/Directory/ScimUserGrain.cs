@@ -63,7 +63,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
 
     public async Task<ScimOutcome> GetAsync() => await RowAsync() is { } row ? ScimOutcome.Ok(row.Body) : NotFound();
 
-    public async Task<ScimOutcome> ReplaceAsync(string resource, string? ifMatch)
+    public async Task<ScimOutcome> ReplaceAsync(string resource, string? ifMatch, string? request = null)
     {
         if (await RowAsync() is not { } row)
         {
@@ -76,7 +76,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
             var current = Resource;
             var normalized = WriteOnlyAttributes.Drop(ScimResourceNormalizer.Normalize(ScimRequestJson.ParseValidatedObject(resource, limits.Value.MaxJsonDepth), Schema, current), Schema);
             ScimResourceNormalizer.Validate(normalized, Schema);
-            return await SaveAsync(current, normalized);
+            return await SaveAsync(current, normalized, request);
         }
         catch (ScimException exception)
         {
@@ -84,7 +84,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         }
     }
 
-    public async Task<ScimOutcome> PatchAsync(string patchRequest, string? ifMatch)
+    public async Task<ScimOutcome> PatchAsync(string patchRequest, string? ifMatch, string? request = null)
     {
         if (await RowAsync() is not { } row)
         {
@@ -96,7 +96,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
             ScimRequests.RequireVersion(ifMatch, row.Version, $"User '{_id}'");
             var operations = ScimPatch.ParseRequest(ScimRequestJson.ParseValidatedObject(patchRequest, limits.Value.MaxJsonDepth), limits.Value.Patch);
             var current = Resource;
-            return await SaveAsync(current, WriteOnlyAttributes.Drop(ScimPatch.Apply(current, operations, Schema), Schema));
+            return await SaveAsync(current, WriteOnlyAttributes.Drop(ScimPatch.Apply(current, operations, Schema), Schema), request);
         }
         catch (ScimException exception)
         {
@@ -104,7 +104,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         }
     }
 
-    public async Task<ScimOutcome> DeleteAsync(string? ifMatch)
+    public async Task<ScimOutcome> DeleteAsync(string? ifMatch, string? request = null)
     {
         if (await RowAsync() is not { } row)
         {
@@ -124,7 +124,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         await _lifecycle.DeleteAsync(row);
         _row = null;
         DeactivateOnIdle();
-        await RecomputeAccessAsync($"user '{userName}' deleted");
+        await RecomputeAccessAsync($"user '{userName}' deleted", request);
         return ScimOutcome.NoContent;
     }
 
@@ -132,13 +132,13 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     /// Writes a changed resource as the next version; an unchanged one (Entra resends values) writes nothing.
     /// <paramref name="current"/> is the stored resource, parsed; <paramref name="next"/> the new one, the grain's own.
     /// </summary>
-    private async Task<ScimOutcome> SaveAsync(JsonObject current, JsonObject next)
+    private async Task<ScimOutcome> SaveAsync(JsonObject current, JsonObject next, string? request)
     {
         var before = _row!;
         (_row, var refused) = await _lifecycle.SaveAsync(before, current, next, time.GetUtcNow());
         if (refused is null && !ReferenceEquals(before, _row) && ChangesAccess(current, next, before, _row) is { } what)
         {
-            await RecomputeAccessAsync($"user '{(string?)next["userName"]}' {what}");
+            await RecomputeAccessAsync($"user '{(string?)next["userName"]}' {what}", request);
         }
 
         return refused ?? ScimOutcome.Ok(_row.Body);
@@ -158,9 +158,9 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     }
 
     /// <summary>Recomputes the user's admin access before the SCIM call is acknowledged.</summary>
-    private Task<AccessDecision?> RecomputeAccessAsync(string what) =>
+    private Task<AccessDecision?> RecomputeAccessAsync(string what, string? request) =>
         GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(_tenantId, _id))
-            .DecideAsync(AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
+            .DecideAsync(AccessCause.Scim($"SCIM: {what}", request));
 
     /// <summary>The stored row, read on first use and kept while the grain is active.</summary>
     private async ValueTask<StoredResource?> RowAsync()

@@ -159,7 +159,7 @@ public sealed class TenantGrain(
 
         if (adminGroupsChanged)
         {
-            await RecomputeAdminsAsync(previousAdmin, admin, update.ConfirmedAdminAccessLoss);
+            await RecomputeAdminsAsync(previousAdmin, admin, update.ConfirmedAdminAccessLoss, update.Request);
             await GrainFactory.GetGrain<IReconciliationGrain>(TenantId).AdminGroupsChangedAsync();
         }
 
@@ -170,7 +170,7 @@ public sealed class TenantGrain(
     /// The admin groups changed: every current admin may have lost access, and every member of a newly named group
     /// may have gained it. Both are recomputed before the change is acknowledged.
     /// </summary>
-    private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current, bool confirmed)
+    private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current, bool confirmed, string? request)
     {
         var affected = (await access.ListFlaggedAsync(TenantId)).Select(u => u.UserId).ToList();
         foreach (var groupId in await NamedGroups.IdsAsync(GrainFactory, TenantId, current.Except(previous, StringComparer.OrdinalIgnoreCase)))
@@ -179,7 +179,7 @@ public sealed class TenantGrain(
         }
 
         var change = $"Admin groups changed from [{string.Join(", ", previous)}] to [{string.Join(", ", current)}]";
-        var cause = AccessCause.Settings(AccessCallContext.Describe(confirmed ? change + ", confirmed explicitly although it takes admin access away" : change));
+        var cause = AccessCause.Settings(confirmed ? change + ", confirmed explicitly although it takes admin access away" : change, request);
         await AccessFanOut.RecomputeAsync(GrainFactory, TenantId, affected, cause);
     }
 

@@ -13,7 +13,8 @@ public sealed class ScimResourceSchema
         string endpoint,
         string description,
         ScimSchemaDefinition core,
-        IReadOnlyList<ScimSchemaExtension> extensions)
+        IReadOnlyList<ScimSchemaExtension> extensions,
+        string uniqueAttribute)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(core);
@@ -23,6 +24,7 @@ public sealed class ScimResourceSchema
         Description = description;
         Core = core;
         Extensions = extensions;
+        UniqueAttribute = uniqueAttribute;
     }
 
     /// <summary>Resource type name, e.g. <c>User</c>; also <c>meta.resourceType</c>.</summary>
@@ -40,13 +42,20 @@ public sealed class ScimResourceSchema
     /// <summary>Schema extensions.</summary>
     public IReadOnlyList<ScimSchemaExtension> Extensions { get; }
 
+    /// <summary>
+    /// The attribute this service keeps unique per tenant (<c>userName</c>, <c>displayName</c>): a create or rename
+    /// to a name already held answers 409 uniqueness, and the directory is sharded by it.
+    /// </summary>
+    public string UniqueAttribute { get; }
+
     /// <summary>User with the enterprise extension.</summary>
     public static ScimResourceSchema User { get; } = new(
         "User",
         "/Users",
         "User Account",
         ScimSchemaDefinition.User,
-        [new ScimSchemaExtension(ScimSchemaDefinition.EnterpriseUser)]);
+        [new ScimSchemaExtension(ScimSchemaDefinition.EnterpriseUser)],
+        "userName");
 
     /// <summary>Group.</summary>
     public static ScimResourceSchema Group { get; } = new(
@@ -54,7 +63,8 @@ public sealed class ScimResourceSchema
         "/Groups",
         "Group",
         ScimSchemaDefinition.Group,
-        []);
+        [],
+        "displayName");
 
     /// <summary>Finds an extension schema by URN, ignoring case.</summary>
     public ScimSchemaDefinition? FindExtension(string urn)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Total.Scim.Errors;
@@ -71,10 +72,30 @@ public static class StringValueLimit
 
                 return false;
             case JsonValue value:
-                return value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > maxLength;
+                return IsLongString(value, maxLength);
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A value parsed from the request is measured on its UTF-8 text, without making a string of it: a character
+    /// takes at least one byte (an escape more), so text of at most <paramref name="maxLength"/> bytes is short.
+    /// </summary>
+    private static bool IsLongString(JsonValue value, int maxLength)
+    {
+        if (value.GetValueKind() != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            const int Quotes = 2;
+            return JsonMarshal.GetRawUtf8Value(element).Length - Quotes > maxLength && element.GetString()!.Length > maxLength;
+        }
+
+        return value.GetValue<string>().Length > maxLength;
     }
 
     private static void Check(JsonNode? node, string path, int maxLength)
@@ -95,7 +116,7 @@ public static class StringValueLimit
                 }
 
                 break;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > maxLength:
+            case JsonValue value when IsLongString(value, maxLength):
                 throw ScimException.InvalidValue($"Attribute '{path}' is longer than {maxLength.ToString(CultureInfo.InvariantCulture)} characters.");
         }
     }

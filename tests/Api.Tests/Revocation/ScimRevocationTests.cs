@@ -116,6 +116,7 @@ public abstract class ScimRevocationTests
         Assert.Equal("revoked", (string)events[0]!["kind"]!);
         Assert.Equal("settings", (string)events[0]!["source"]!);
         Assert.Contains("Other-Admins", (string)events[0]!["detail"]!, StringComparison.Ordinal);
+        Assert.Contains("(operator API: PUT groups)", (string)events[0]!["detail"]!, StringComparison.Ordinal);
     }
 
     [Fact]

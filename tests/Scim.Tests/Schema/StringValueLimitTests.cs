@@ -28,4 +28,20 @@ public class StringValueLimitTests
         Assert.Equal(ScimErrorType.InvalidValue, error.ScimType);
         Assert.Equal($"Attribute '{attribute}' is longer than 16 characters.", error.Detail);
     }
+
+    [Theory]
+    [InlineData("é", 16, false)] // 16 characters in 32 bytes of UTF-8
+    [InlineData("é", 17, true)]
+    [InlineData("\\u0041", 16, false)] // 16 characters written as 96 bytes of escapes
+    [InlineData("\\u0041", 17, true)]
+    [InlineData("😀", 8, false)] // 8 emoji are 16 UTF-16 characters
+    [InlineData("😀", 9, true)]
+    public void Length_counts_the_characters_a_parsed_value_has_not_its_bytes(string unit, int repeat, bool tooLong)
+    {
+        var resource = Parse($$"""{"userName":"{{string.Concat(Enumerable.Repeat(unit, repeat))}}"}""");
+
+        var error = Record.Exception(() => StringValueLimit.Check(resource, maxLength: 16));
+
+        Assert.Equal(tooLong, error is ScimException { ScimType: ScimErrorType.InvalidValue });
+    }
 }

@@ -105,10 +105,9 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
     /// </param>
     public async Task OnPostGroupsAsync(string[]? adminGroups, string[]? monitoredGroups, bool monitorUsersOutsideGroups, string? confirmOrganisationName)
     {
-        AccessCallContext.Set($"console: settings saved by {User.Identity?.Name}");
         var typed = confirmOrganisationName?.Trim();
         var confirmed = typed is { Length: > 0 } && string.Equals(typed, (await TenantGrain.GetAsync())?.Name, StringComparison.Ordinal);
-        var update = new GroupsUpdate(adminGroups ?? [], monitoredGroups ?? [], monitorUsersOutsideGroups, UserId, confirmed);
+        var update = new GroupsUpdate(adminGroups ?? [], monitoredGroups ?? [], monitorUsersOutsideGroups, UserId, confirmed, $"console: settings saved by {User.Identity?.Name}");
         var outcome = await TenantGrain.UpdateGroupsAsync(update);
         if (outcome.Kind == TenantOutcomeKind.AdminAccessLoss)
         {

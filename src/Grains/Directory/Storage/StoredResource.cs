@@ -1,3 +1,5 @@
+using Total.Grains.Abstractions.Directory;
+
 namespace Total.Grains.Directory.Storage;
 
 /// <summary>One SCIM resource as stored: the resource JSON plus the columns the directory queries by.</summary>
