@@ -130,7 +130,7 @@ public sealed class TenantGrain(
         }
 
         var previousAdmin = Tenant.AdminGroups;
-        var adminGroupsChanged = !admin.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(previousAdmin);
+        var adminGroupsChanged = !admin.ToHashSet(GroupReferences.SameEntry).SetEquals(previousAdmin);
         if (adminGroupsChanged && await adminAccessPreview.AssessAsync(TenantId, admin, update.ActingUserId) is { } loss)
         {
             if (!update.ConfirmedAdminAccessLoss)
@@ -173,7 +173,7 @@ public sealed class TenantGrain(
     private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current, bool confirmed)
     {
         var affected = (await access.ListFlaggedAsync(TenantId)).Select(u => u.UserId).ToList();
-        foreach (var groupId in await NamedGroups.IdsAsync(GrainFactory, TenantId, current.Except(previous, StringComparer.OrdinalIgnoreCase)))
+        foreach (var groupId in await NamedGroups.IdsAsync(GrainFactory, TenantId, current.Except(previous, GroupReferences.SameEntry)))
         {
             affected.AddRange(await members.ListAsync(TenantId, groupId));
         }
