@@ -245,9 +245,7 @@ public sealed class ReconciliationGrain(
             }
 
             var member = ObjectId(decision.ExternalId) is { } oid && inEntra.Contains(oid);
-            var denied = decision.ScimAdmin
-                ? !member && targets.Covers(decision.AdminGroupExternalIds ?? [])
-                : user.Access.GraphDenied && !member;
+            var denied = AccessChanges.GraphDenies(decision.ScimAdmin, user.Access.GraphDenied, member, targets.Covers(decision.AdminGroupExternalIds ?? []));
             if (denied == user.Access.GraphDenied)
             {
                 continue;
