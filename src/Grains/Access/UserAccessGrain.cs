@@ -41,7 +41,7 @@ public sealed class UserAccessGrain(
         _access = stored ?? UserAccess.None;
     }
 
-    public Task<AccessDecision?> DecideAsync(AccessCause cause) => RecomputeAndRecordAsync(_access.GraphDenied, cause);
+    public Task<AccessDecision?> RecomputeAsync(AccessCause cause) => RecomputeAndRecordAsync(_access.GraphDenied, cause);
 
     public async Task<AccessDecision?> PreviewAsync()
     {

@@ -148,7 +148,7 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     /// <summary>Recomputes the user's admin access before the SCIM call is acknowledged.</summary>
     private Task<AccessDecision?> RecomputeAccessAsync(string what) =>
         GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(_tenantId, _id))
-            .DecideAsync(AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
+            .RecomputeAsync(AccessCause.Scim(AccessCallContext.Describe($"SCIM: {what}")));
 
     /// <summary>The stored row, read on first use and kept while the grain is active.</summary>
     private async ValueTask<StoredResource?> RowAsync()
