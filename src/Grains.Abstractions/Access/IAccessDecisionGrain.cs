@@ -12,10 +12,10 @@ public interface IAccessDecisionGrain : IGrainWithStringKey
     Task<AccessDecision?> DecideAsync(string oid);
 
     /// <summary>The same decision for an <c>oid</c>, storing and recording nothing (the operator's access read).</summary>
-    [Alias("Preview")]
+    [Alias("Preview"), ReadOnly]
     Task<AccessDecision?> PreviewAsync(string oid);
 
     /// <summary>The decision for a provisioned user by SCIM id, storing and recording nothing (console pages); null when the tenant or user does not exist.</summary>
-    [Alias("PreviewForUser")]
+    [Alias("PreviewForUser"), ReadOnly]
     Task<AccessDecision?> PreviewForUserAsync(string userId);
 }

@@ -15,7 +15,7 @@ public sealed class AccessDecisionGrain : Grain, IAccessDecisionGrain
     private static readonly AccessCause CheckedOnRequest = AccessCause.Scim("Provisioned data found changed when access was checked");
 
     public async Task<AccessDecision?> DecideAsync(string oid) =>
-        await FindUserAsync(oid) is { } found ? found.Denied ?? await Access(found.UserId!).DecideAsync(CheckedOnRequest) : null;
+        await FindUserAsync(oid) is { } found ? found.Denied ?? await Access(found.UserId!).RecomputeAsync(CheckedOnRequest) : null;
 
     public async Task<AccessDecision?> PreviewAsync(string oid) =>
         await FindUserAsync(oid) is { } found ? found.Denied ?? await Access(found.UserId!).PreviewAsync() : null;

@@ -13,14 +13,14 @@ public static class AccessFanOut
     public const int Parallelism = 128;
 
     public static Task RecomputeAsync(IGrainFactory grains, string tenantId, IEnumerable<string> userIds, AccessCause cause) =>
-        DecideAsync(grains, tenantId, userIds.Distinct(StringComparer.Ordinal).ToList(), cause);
+        RecomputeEachAsync(grains, tenantId, userIds.Distinct(StringComparer.Ordinal).ToList(), cause);
 
-    /// <summary>Recomputes each user's access; the decisions come back in the order of <paramref name="userIds"/>.</summary>
-    public static async Task<AccessDecision?[]> DecideAsync(IGrainFactory grains, string tenantId, IReadOnlyList<string> userIds, AccessCause cause)
+    /// <summary>Recomputes (and records) each user's access; the decisions come back in the order of <paramref name="userIds"/>.</summary>
+    public static async Task<AccessDecision?[]> RecomputeEachAsync(IGrainFactory grains, string tenantId, IReadOnlyList<string> userIds, AccessCause cause)
     {
         var decisions = new AccessDecision?[userIds.Count];
         await ForEachAsync(userIds.Count, async i =>
-            decisions[i] = await grains.GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userIds[i])).DecideAsync(cause));
+            decisions[i] = await grains.GetGrain<IUserAccessGrain>(ScimKeys.Resource(tenantId, userIds[i])).RecomputeAsync(cause));
         return decisions;
     }
 

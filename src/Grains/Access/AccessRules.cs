@@ -76,11 +76,7 @@ public static class AccessRules
             AdminGroupExternalIds: adminVia.Select(g => g.ExternalId ?? "").ToList());
     }
 
-    /// <summary>True when the tenant's admin-group setting names this group (by displayName or externalId).</summary>
-    public static bool IsAdminGroup(IReadOnlyList<string> adminGroups, string displayName, string? externalId) =>
-        adminGroups.Any(entry => GroupReferences.Names(entry, displayName, externalId));
-
-    /// <summary>A setting entry names a group by its Entra object id (externalId) or its display name.</summary>
+    /// <summary>A setting entry names a group by its displayName or its Entra object id (externalId): <see cref="GroupReferences.Names"/>.</summary>
     private static bool Names(MemberGroup group, IReadOnlyList<string> entries) =>
         entries.Any(entry => GroupReferences.Names(entry, group.DisplayName, group.ExternalId));
 

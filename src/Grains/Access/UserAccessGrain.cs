@@ -41,7 +41,7 @@ public sealed class UserAccessGrain(
         _access = stored ?? UserAccess.None;
     }
 
-    public Task<AccessDecision?> DecideAsync(AccessCause cause) => RecomputeAsync(_access.GraphDenied, cause);
+    public Task<AccessDecision?> RecomputeAsync(AccessCause cause) => RecomputeAndRecordAsync(_access.GraphDenied, cause);
 
     public async Task<AccessDecision?> PreviewAsync()
     {
@@ -52,7 +52,7 @@ public sealed class UserAccessGrain(
 
     public Task<UserAccess> GetAsync() => Task.FromResult(_access);
 
-    public Task<AccessDecision?> SetGraphDeniedAsync(bool denied, AccessCause cause) => RecomputeAsync(denied, cause);
+    public Task<AccessDecision?> SetGraphDeniedAsync(bool denied, AccessCause cause) => RecomputeAndRecordAsync(denied, cause);
 
     /// <summary>The user's row and resource as provisioned, and what the rules decide from them; nothing is stored.</summary>
     private async Task<(StoredResource? Row, System.Text.Json.Nodes.JsonObject? User, AccessDecision? Decision)> ComputeAsync(bool graphDenied)
@@ -63,7 +63,7 @@ public sealed class UserAccessGrain(
         return (row, user, user is null ? null : await DecideAsync(tenant!, user, graphDenied));
     }
 
-    private async Task<AccessDecision?> RecomputeAsync(bool graphDenied, AccessCause cause)
+    private async Task<AccessDecision?> RecomputeAndRecordAsync(bool graphDenied, AccessCause cause)
     {
         var (row, user, decision) = await ComputeAsync(graphDenied);
 
@@ -73,14 +73,14 @@ public sealed class UserAccessGrain(
         var userName = (string?)user?["userName"];
         var next = _access with { GraphDenied = graphDenied && row is not null };
         var changes = new List<AccessEvent>(2);
-        if (_access.Admin && (!admin || !SameObjectId(externalId, _access.ExternalId)))
+        var (revokes, grants) = AccessChanges.OfRecompute(_access, admin, externalId);
+        if (revokes)
         {
-            // A changed externalId is a different Entra identity: the old one's access ends here.
             next = next with { Admin = false, Revision = next.Revision + 1, ChangedAt = now };
             changes.Add(Event(AccessEventKind.Revoked, _access.ExternalId, userName, next.Revision, cause, now));
         }
 
-        if (admin && !next.Admin)
+        if (grants)
         {
             next = next with { Admin = true, ExternalId = externalId, Revision = next.Revision + 1, ChangedAt = now };
             changes.Add(Event(AccessEventKind.Granted, externalId, userName, next.Revision, cause, now));
@@ -154,6 +154,4 @@ public sealed class UserAccessGrain(
 
     private AccessEvent Event(AccessEventKind kind, string? externalId, string? userName, long revision, AccessCause cause, DateTimeOffset now) =>
         new(0, _tenantId, _userId, userName, externalId, kind, cause.Source, cause.Detail, revision, now);
-
-    private static bool SameObjectId(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

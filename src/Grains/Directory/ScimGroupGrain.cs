@@ -57,7 +57,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
 
             _row = row;
             var added = await members.AddAsync(_tenantId, _id, memberIds);
-            if (added.Count > 0 && IsAdminGroup(await AdminGroupsAsync(), group))
+            if (added.Count > 0 && AccessChanges.OfGroupCreate(IsAdminGroup(await AdminGroupsAsync(), group)) == GroupWriteImpact.EveryMember)
             {
                 await RecomputeAccessAsync(added, $"admin group '{DisplayNameOf(group)}' created with {added.Count} member(s)", request);
             }
@@ -157,7 +157,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         var current = Resource;
         var wasAdmin = IsAdminGroup(await AdminGroupsAsync(), current);
         var name = DisplayNameOf(current);
-        var formerMembers = wasAdmin ? await members.ListAsync(_tenantId, _id) : [];
+        var formerMembers = AccessChanges.OfGroupDelete(wasAdmin) == GroupWriteImpact.EveryMember ? await members.ListAsync(_tenantId, _id) : [];
         await _lifecycle.DeleteAsync(_row);
         _row = null;
         DeactivateOnIdle();
@@ -230,10 +230,7 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
         return MemberChange.Of(operations, current.ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>
-    /// After a write: when the group is (or was) an admin group, recomputes the access of the members it changed,
-    /// or of every member when the write made it an admin group or stopped it being one (a rename).
-    /// </summary>
+    /// <summary>After a write, recomputes the access of whoever it can have changed (<see cref="AccessChanges.OfGroupWrite"/>).</summary>
     /// <param name="adminGroups">The tenant's admin groups, read once for the request.</param>
     /// <param name="wasAdmin">Whether the group was an admin group before the write.</param>
     /// <param name="group">The group as written now.</param>
@@ -243,14 +240,15 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     private async Task RecomputeAccessAsync(IReadOnlyList<string> adminGroups, bool wasAdmin, JsonObject group, MemberChange change, string how, string? request)
     {
         var isAdmin = IsAdminGroup(adminGroups, group);
-        if (wasAdmin == isAdmin && (!isAdmin || change.IsEmpty))
+        var impact = AccessChanges.OfGroupWrite(wasAdmin, isAdmin, membersChanged: !change.IsEmpty);
+        if (impact == GroupWriteImpact.Nobody)
         {
             return;
         }
 
         var changed = change.Added.Concat(change.Removed).ToHashSet(StringComparer.Ordinal);
         var name = DisplayNameOf(group);
-        if (wasAdmin != isAdmin)
+        if (impact == GroupWriteImpact.EveryMember)
         {
             changed.UnionWith(await members.ListAsync(_tenantId, _id));
             await RecomputeAccessAsync(changed, isAdmin ? $"group '{name}' {how}: it is now an admin group" : $"group '{name}' {how}: it is no longer an admin group", request);
@@ -268,8 +266,9 @@ public sealed class ScimGroupGrain(IScimResourceStore store, IGroupMemberStore m
     private async Task<IReadOnlyList<string>> AdminGroupsAsync() =>
         (await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetAsync())?.AdminGroups ?? [];
 
+    // No admin groups: nothing to match, so the group's names are not even read.
     private bool IsAdminGroup(IReadOnlyList<string> adminGroups, JsonObject group) =>
-        adminGroups.Count > 0 && AccessRules.IsAdminGroup(adminGroups, DisplayNameOf(group), (string?)group["externalId"]);
+        adminGroups.Count > 0 && AccessChanges.IsAdminGroup(adminGroups, DisplayNameOf(group), (string?)group["externalId"]);
 
     private string DisplayNameOf(JsonObject group) => (string?)group["displayName"] ?? _row!.UniqueKey;
 

@@ -136,7 +136,8 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
     {
         var before = _row!;
         (_row, var refused) = await _lifecycle.SaveAsync(before, current, next, time.GetUtcNow());
-        if (refused is null && !ReferenceEquals(before, _row) && ChangesAccess(current, next, before, _row) is { } what)
+        if (refused is null && !ReferenceEquals(before, _row)
+            && AccessChanges.OfUserWrite(UserActive.Of(current), UserActive.Of(next), before.ExternalId, _row.ExternalId) is { } what)
         {
             await RecomputeAccessAsync($"user '{(string?)next["userName"]}' {what}", request);
         }
@@ -144,23 +145,10 @@ public sealed class ScimUserGrain(IScimResourceStore store, IGroupMemberStore me
         return refused ?? ScimOutcome.Ok(_row.Body);
     }
 
-    /// <summary>What in a new version can change access (disabled or enabled, a different Entra identity), or null.</summary>
-    private static string? ChangesAccess(JsonObject current, JsonObject next, StoredResource before, StoredResource after)
-    {
-        var wasActive = UserActive.Of(current);
-        var isActive = UserActive.Of(next);
-        if (wasActive != isActive)
-        {
-            return isActive ? "enabled (active = true)" : "disabled (active = false)";
-        }
-
-        return string.Equals(before.ExternalId, after.ExternalId, StringComparison.OrdinalIgnoreCase) ? null : "given another externalId";
-    }
-
     /// <summary>Recomputes the user's admin access before the SCIM call is acknowledged.</summary>
     private Task<AccessDecision?> RecomputeAccessAsync(string what, string? request) =>
         GrainFactory.GetGrain<IUserAccessGrain>(ScimKeys.Resource(_tenantId, _id))
-            .DecideAsync(AccessCause.Scim($"SCIM: {what}", request));
+            .RecomputeAsync(AccessCause.Scim($"SCIM: {what}", request));
 
     /// <summary>The stored row, read on first use and kept while the grain is active.</summary>
     private async ValueTask<StoredResource?> RowAsync()

@@ -26,6 +26,7 @@ public sealed record AdminGroupTargets(IReadOnlyList<string> ObjectIds, IReadOnl
                 continue;
             }
 
+            // By name as GroupReferences.Names matches one: the directory's unique key, so one shard answers.
             if (await query.FindByNameAsync(entry) is { } group && Guid.TryParse((string?)ScimJson.Read(group)["externalId"], out var externalId))
             {
                 ids.Add(externalId.ToString("D"));

@@ -170,7 +170,7 @@ public sealed class ReconciliationGrain(
         // 1. Every admin (and every user Graph denied) re-checked against what SCIM provisioned: a recompute
         //    missed in a crash between a SCIM write and its access update is caught here.
         var flagged = await accessStore.ListFlaggedAsync(TenantId, cancellationToken);
-        var decided = await AccessFanOut.DecideAsync(GrainFactory, TenantId, flagged.Select(u => u.UserId).ToList(), AccessCause.Scim("Periodic re-check against the provisioned groups"));
+        var decided = await AccessFanOut.RecomputeEachAsync(GrainFactory, TenantId, flagged.Select(u => u.UserId).ToList(), AccessCause.Scim("Periodic re-check against the provisioned groups"));
         var decisions = flagged.Zip(decided, (user, decision) => (User: user, Decision: decision)).ToList();
         var revoked = decisions.Count(d => d.User.Access.Admin && d.Decision is not { Admin: true });
         await PruneAccessLogAsync(now, cancellationToken);
@@ -245,9 +245,7 @@ public sealed class ReconciliationGrain(
             }
 
             var member = ObjectId(decision.ExternalId) is { } oid && inEntra.Contains(oid);
-            var denied = decision.ScimAdmin
-                ? !member && targets.Covers(decision.AdminGroupExternalIds ?? [])
-                : user.Access.GraphDenied && !member;
+            var denied = AccessChanges.GraphDenies(decision.ScimAdmin, user.Access.GraphDenied, member, targets.Covers(decision.AdminGroupExternalIds ?? []));
             if (denied == user.Access.GraphDenied)
             {
                 continue;

@@ -130,7 +130,7 @@ public sealed class TenantGrain(
         }
 
         var previousAdmin = Tenant.AdminGroups;
-        var adminGroupsChanged = !admin.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(previousAdmin);
+        var adminGroupsChanged = AccessChanges.AdminGroupsChanged(previousAdmin, admin);
         if (adminGroupsChanged && await adminAccessPreview.AssessAsync(TenantId, admin, update.ActingUserId) is { } loss)
         {
             if (!update.ConfirmedAdminAccessLoss)
@@ -167,13 +167,14 @@ public sealed class TenantGrain(
     }
 
     /// <summary>
-    /// The admin groups changed: every current admin may have lost access, and every member of a newly named group
-    /// may have gained it. Both are recomputed before the change is acknowledged.
+    /// The admin groups changed: every current admin may have lost access, and every member of a group only the new
+    /// entries name may have gained it (<see cref="AccessChanges.NewAdminGroups"/>). Both are recomputed before the
+    /// change is acknowledged.
     /// </summary>
     private async Task RecomputeAdminsAsync(IReadOnlyList<string> previous, IReadOnlyList<string> current, bool confirmed, string? request)
     {
         var affected = (await access.ListFlaggedAsync(TenantId)).Select(u => u.UserId).ToList();
-        foreach (var groupId in await NamedGroups.IdsAsync(GrainFactory, TenantId, current.Except(previous, StringComparer.OrdinalIgnoreCase)))
+        foreach (var groupId in await NamedGroups.IdsAsync(GrainFactory, TenantId, AccessChanges.NewAdminGroups(previous, current)))
         {
             affected.AddRange(await members.ListAsync(TenantId, groupId));
         }

@@ -21,6 +21,14 @@ public static class OperatorCalls
         return new CreatedTenant((string)body["tenantId"]!, new Uri((string)body["scimBaseUrl"]!), (string)body["scimToken"]!, body);
     }
 
+    /// <summary>The access decision for an Entra object id (<c>GET …/access?oid=</c>), which must answer 200.</summary>
+    public static async Task<JsonObject> AccessAsync(this HttpClient operatorClient, string tenantId, string oid)
+    {
+        var response = await operatorClient.GetAsync($"/operator/tenants/{tenantId}/access?oid={oid}", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+    }
+
     /// <summary>Runs the tenant's reconciliation now (<c>POST …/reconciliation</c>); returns its status.</summary>
     public static async Task<JsonObject> ReconcileAsync(this HttpClient operatorClient, string tenantId)
     {

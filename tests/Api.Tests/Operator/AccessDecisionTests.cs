@@ -152,9 +152,7 @@ public sealed class AccessDecisionTests(EmbeddedServerFixture fixture) : IClassF
     private async Task<JsonObject> DecideAsync(CreatedTenant tenant, string oid)
     {
         using var operatorClient = fixture.Server.CreateOperatorClient();
-        var response = await operatorClient.GetAsync($"/operator/tenants/{tenant.TenantId}/access?oid={oid}", Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
+        return await operatorClient.AccessAsync(tenant.TenantId, oid);
     }
 
     private static async Task<string> CreateUserAsync(HttpClient scim, string oid)

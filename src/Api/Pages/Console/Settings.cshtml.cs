@@ -177,7 +177,7 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
             .ToList();
         UnmatchedEntries = Tenant.AdminGroups.Concat(Tenant.MonitoredGroups)
             .Where(entry => !Groups.Any(g => g.IsNamedBy(entry)))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Distinct(GroupReferences.SameEntry)
             .ToList();
     }
 
