@@ -8,7 +8,7 @@ public static class Program
         var builder = TotalApi.CreateBuilder(args);
         using (var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole()))
         {
-            if (await Hosting.Database.DatabaseOptions.RunMigrateCommandAsync(args, builder.Configuration, loggerFactory) is { } exitCode)
+            if (await Hosting.Database.SchemaMigrationHosting.RunMigrateCommandAsync(args, builder.Configuration, loggerFactory) is { } exitCode)
             {
                 return exitCode;
             }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Total.Grains.Abstractions.Graph;
 using Total.Scim;
 
@@ -15,10 +14,7 @@ public static class SharedOptions
     /// <summary>The <see cref="ScimLimitsOptions"/> (section <c>Scim:Limits</c>), checked at start; the API registers them too.</summary>
     public static IServiceCollection AddScimLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ScimLimitsOptions>()
-            .Bind(configuration.GetSection(ScimLimitsOptions.Section))
-            .Validate(options => options.IsValid, "Scim:Limits: every limit must be a positive number, and MaxJsonDepth at most 256.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<ScimLimitsOptions, ScimLimitsOptionsValidator>(configuration, ScimLimitsOptions.Section);
         return services;
     }
 
@@ -28,25 +24,7 @@ public static class SharedOptions
     /// </summary>
     public static IServiceCollection AddVendorApp(this IServiceCollection services, IConfiguration configuration)
     {
-        // A co-hosting API registers it twice (its sign-in and its silo's grains): bind and check it once.
-        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<VendorAppOptions>)))
-        {
-            return services;
-        }
-
-        services.AddOptions<VendorAppOptions>()
-            .Bind(configuration.GetSection(VendorAppOptions.Section))
-            .Validate(
-                options => string.IsNullOrWhiteSpace(options.ClientId) == string.IsNullOrWhiteSpace(options.ClientSecret),
-                "AzureAd:ClientId and AzureAd:ClientSecret go together: set both to offer TOTAL's shared app to customers without their own app registration, or neither.")
-            .Validate(options => string.IsNullOrWhiteSpace(options.Instance) || IsHttpsUrl(options.Instance), "AzureAd:Instance must be an absolute https URL, e.g. https://login.microsoftonline.com/ (or unset: SignIn:Instance).")
-            .Validate(
-                options => options.TenantId.Equals("organizations", StringComparison.OrdinalIgnoreCase) || options.TenantId.Equals("common", StringComparison.OrdinalIgnoreCase),
-                "AzureAd:TenantId must be 'organizations' (or 'common'): TOTAL's shared app signs in people of every customer's tenant.")
-            .Validate(options => options.CallbackPath.StartsWith('/'), "AzureAd:CallbackPath must be a path starting with '/', e.g. /signin-oidc.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<VendorAppOptions, VendorAppOptionsValidator>(configuration, VendorAppOptions.Section);
         return services;
     }
-
-    private static bool IsHttpsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
 }

@@ -32,7 +32,7 @@ public static class GrainServices
         services.AddMetrics();
         services.TryAddSingleton<AccessMetrics>();
         services.TryAddSingleton<AdminAccessPreview>();
-        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
+        services.AddValidatedOptions<ReconciliationOptions, ReconciliationOptionsValidator>(configuration, ReconciliationOptions.Section);
         services.AddScimLimits(configuration);
 
         if (connectionString is null)
@@ -61,7 +61,7 @@ public static class GrainServices
     /// </summary>
     public static IServiceCollection AddSecretProtection(this IServiceCollection services, IConfiguration configuration, bool allowEphemeralKey)
     {
-        services.AddOptions<SecretProtectionOptions>().Bind(configuration.GetSection(SecretProtectionOptions.Section));
+        services.AddValidatedOptions<SecretProtectionOptions, SecretProtectionOptionsValidator>(configuration, SecretProtectionOptions.Section);
         services.TryAddSingleton(sp => new SecretProtector(
             sp.GetRequiredService<IOptions<SecretProtectionOptions>>(),
             sp.GetRequiredService<ILogger<SecretProtector>>(),

@@ -19,7 +19,7 @@ public static class Program
         var builder = CreateBuilder(args);
         using (var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole()))
         {
-            if (await DatabaseOptions.RunMigrateCommandAsync(args, builder.Configuration, loggerFactory) is { } exitCode)
+            if (await SchemaMigrationHosting.RunMigrateCommandAsync(args, builder.Configuration, loggerFactory) is { } exitCode)
             {
                 return exitCode;
             }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Total.Api.Scim;
+using Total.Grains.Abstractions;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Tenants;
 
@@ -18,7 +19,7 @@ public static class OperatorApi
     {
         // Enums (reconciliation mode, outcome) as readable names, not numbers.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section));
+        services.AddValidatedOptions<OperatorOptions, OperatorOptionsValidator>(configuration, OperatorOptions.Section);
         services.AddSingleton<OperatorKey>();
         // No implicit default scheme: with a single registered scheme ASP.NET would authenticate every request
         // (SCIM calls included) with it. Each endpoint group names the scheme it uses.

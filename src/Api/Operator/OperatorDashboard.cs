@@ -10,7 +10,7 @@ public static class OperatorDashboard
 
     public static IEndpointRouteBuilder MapOperatorDashboard(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
-        if (TotalDashboardOptions.IsEnabled(configuration))
+        if (DashboardHosting.Options(configuration).Enabled)
         {
             endpoints.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(OperatorKeyAuthenticationHandler.PolicyName);
         }

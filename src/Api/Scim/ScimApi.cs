@@ -10,7 +10,7 @@ public static class ScimApi
 {
     public static IServiceCollection AddScimApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ScimOptions>().Bind(configuration.GetSection(ScimOptions.Section));
+        services.AddValidatedOptions<ScimOptions, ScimOptionsValidator, ScimOptionsRulesValidator>(configuration, ScimOptions.Section);
         services.AddScimLimits(configuration);
         services.AddSingleton<ScimBaseUrl>();
         services.AddSingleton<ScimTokenCache>();
@@ -20,7 +20,7 @@ public static class ScimApi
         services.AddSingleton<ScimResourceRenderer>();
         services.AddSingleton<ProvisioningLogBuffer>();
         services.AddHostedService(sp => sp.GetRequiredService<ProvisioningLogBuffer>());
-        services.AddOptions<ScimRateLimitOptions>().Bind(configuration.GetSection(ScimRateLimitOptions.Section));
+        services.AddValidatedOptions<ScimRateLimitOptions, ScimRateLimitOptionsValidator>(configuration, ScimRateLimitOptions.Section);
         services.AddSingleton<TenantRateLimiter>();
         services.AddSingleton<ScimMetrics>();
         services.TryAddSingleton(TimeProvider.System);

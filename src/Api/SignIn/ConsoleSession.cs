@@ -21,14 +21,14 @@ public static class ConsoleSession
     private const string EndedItem = "total.session-ended";
     private const string ExpiredItem = "total.session-expired";
 
-    public static void Configure(CookieAuthenticationOptions options, bool development, TimeSpan idleTimeout)
+    /// <summary>The cookie's shape and events; its idle timeout (<see cref="SignInOptions.SessionIdleTimeout"/>) is configured from the options.</summary>
+    public static void Configure(CookieAuthenticationOptions options, bool development)
     {
         options.Cookie.Name = development ? "total-console" : "__Host-total-console";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.Cookie.Path = "/";
-        options.ExpireTimeSpan = idleTimeout;
         options.SlidingExpiration = true;
         options.LoginPath = "/signin";
         options.AccessDeniedPath = "/no-access";

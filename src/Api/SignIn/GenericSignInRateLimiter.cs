@@ -22,7 +22,7 @@ public sealed class GenericSignInRateLimiter : IAsyncDisposable
         {
             _rate = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = Math.Max(settings.Burst, 1),
+                TokenLimit = settings.Burst,
                 TokensPerPeriod = settings.LookupsPerMinute,
                 ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,

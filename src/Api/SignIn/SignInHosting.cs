@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,22 +19,10 @@ public static class SignInHosting
     public static WebApplicationBuilder AddConsoleSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
-        services.AddOptions<SignInOptions>()
-            .Bind(builder.Configuration.GetSection(SignInOptions.Section))
-            .Validate(options => options.SessionIdleTimeout > TimeSpan.Zero, $"{SignInOptions.Section}:{nameof(SignInOptions.SessionIdleTimeout)} must be positive, e.g. 08:00:00.")
-            .Validate(
-                options => options.AbsoluteSessionLifetime > TimeSpan.Zero && options.AbsoluteSessionLifetime <= TimeSpan.FromDays(30),
-                $"{SignInOptions.Section}:{nameof(SignInOptions.AbsoluteSessionLifetime)} must be positive and at most 30 days, e.g. 12:00:00.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<SignInOptions, SignInOptionsValidator, SignInOptionsRulesValidator>(builder.Configuration, SignInOptions.Section);
         services.AddSingleton<TenantOidcSchemes>();
         services.AddSingleton<ConsoleSessionMetrics>();
-        services.AddOptions<GenericSignInOptions>()
-            .Bind(builder.Configuration.GetSection(GenericSignInOptions.Section))
-            .Validate(options => options.LookupsPerMinute >= 0, "SignIn:Generic:LookupsPerMinute must not be negative (0 turns the limit off).")
-            .Validate(options => options.Burst >= 1, "SignIn:Generic:Burst must be at least 1.")
-            .Validate(options => options.DiscoveryCacheSize >= 1, "SignIn:Generic:DiscoveryCacheSize must be at least 1.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<GenericSignInOptions, GenericSignInOptionsValidator>(builder.Configuration, GenericSignInOptions.Section);
         services.AddSingleton<GenericSignInRateLimiter>();
         services.AddSingleton<EntraTenantDiscovery>();
         services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
@@ -48,7 +37,12 @@ public static class SignInHosting
         // Tenant schemes are added at run time; the handler's own post-configuration must still apply to them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
         var authentication = services.AddAuthentication()
-            .AddCookie(ConsoleSession.Scheme, options => ConsoleSession.Configure(options, builder.Environment.IsDevelopment(), signIn.SessionIdleTimeout));
+            .AddCookie(ConsoleSession.Scheme, options => ConsoleSession.Configure(options, builder.Environment.IsDevelopment()));
+
+        // The idle timeout from the checked SignIn section, read through IOptions like every other use of it.
+        services.AddOptions<CookieAuthenticationOptions>(ConsoleSession.Scheme)
+            .Configure<IOptions<SignInOptions>>((cookie, signIn) => cookie.ExpireTimeSpan = signIn.Value.SessionIdleTimeout);
+
         if (builder.Configuration.GetSection(VendorAppOptions.Section).Get<VendorAppOptions>() is { IsConfigured: true })
         {
             // One scheme for every tenant without its own app, added at start: its callback may reach any API process.

@@ -86,21 +86,8 @@ public sealed class SecretProtector
 
     private string AddKey(string base64, string source)
     {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{source} is not valid base64; generate one with: openssl rand -base64 32");
-        }
-
-        if (key.Length != 32)
-        {
-            throw new InvalidOperationException($"{source} must be 32 bytes (base64 of 32 random bytes), not {key.Length}.");
-        }
-
+        // The options' validator refuses a malformed key at start; this keeps a directly built protector as strict.
+        var key = EncryptionKeyFormat.TryDecode(base64, source, out var problem) ?? throw new InvalidOperationException(problem);
         var keyId = Convert.ToHexString(SHA256.HashData(key).AsSpan(0, 4)).ToLowerInvariant();
         _keys[keyId] = key;
         return keyId;

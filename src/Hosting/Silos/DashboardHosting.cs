@@ -16,7 +16,7 @@ public static class DashboardHosting
 
     public static ISiloBuilder AddTotalDashboard(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = TotalDashboardOptions.From(configuration);
+        var options = Options(configuration);
         if (!options.Enabled)
         {
             return silo;
@@ -36,6 +36,10 @@ public static class DashboardHosting
 
         return silo;
     }
+
+    /// <summary>The <c>Dashboard</c> section, read while a host is composed: it decides which services exist.</summary>
+    public static TotalDashboardOptions Options(IConfiguration configuration) =>
+        configuration.GetSection(TotalDashboardOptions.Section).Get<TotalDashboardOptions>() ?? new TotalDashboardOptions();
 
     private static void Remove(IServiceCollection services, Func<ServiceDescriptor, bool> match)
     {

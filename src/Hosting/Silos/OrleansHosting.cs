@@ -45,7 +45,7 @@ public static class OrleansHosting
         builder.Services.AddHostedService<RunModeAnnouncement>();
         builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.AddTotalTelemetry(runMode.IsSiloHost ? "total-silo" : "total-api");
-        DatabaseOptions.AddSchemaMigrations(builder.Services, builder.Configuration, TotalModes.ConnectionString(builder.Configuration));
+        builder.Services.AddSchemaMigrations(builder.Configuration, TotalModes.ConnectionString(builder.Configuration));
         return builder;
     }
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Total.Grains;
+using Total.Grains.Abstractions;
 using Total.Grains.Reconciliation;
 using Total.Grains.Storage;
 using Total.Hosting.Telemetry;
@@ -19,7 +21,7 @@ public static class SiloConfiguration
     /// </summary>
     public static ISiloBuilder AddTotalSilo(this ISiloBuilder silo, IConfiguration configuration, bool singleSilo)
     {
-        var options = OrleansHostingOptions.From(configuration);
+        var options = HostingOptions(configuration);
         var connectionString = TotalModes.ConnectionString(configuration);
 
         silo.Configure<ClusterOptions>(cluster =>
@@ -55,7 +57,9 @@ public static class SiloConfiguration
         }
         else
         {
-            var advertised = options.AdvertisedAddress() ?? (singleSilo ? IPAddress.Loopback : null);
+            var advertised = string.IsNullOrWhiteSpace(options.AdvertisedIPAddress)
+                ? singleSilo ? IPAddress.Loopback : null
+                : IPAddress.Parse(options.AdvertisedIPAddress);
             if (advertised is null)
             {
                 silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
@@ -87,11 +91,13 @@ public static class SiloConfiguration
 
         // Orleans refuses reminder periods under a minute by default; a shorter reconciliation period (tests,
         // drills) lowers that floor instead of failing every tenant's registration.
-        var reconciliation = configuration.GetSection(ReconciliationOptions.Section).Get<ReconciliationOptions>() ?? new ReconciliationOptions();
-        if (reconciliation.Period < TimeSpan.FromMinutes(1))
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ReconciliationOptions>>((reminders, reconciliation) =>
         {
-            silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = reconciliation.Period);
-        }
+            if (reconciliation.Value.Period < reminders.MinimumReminderPeriod)
+            {
+                reminders.MinimumReminderPeriod = reconciliation.Value.Period;
+            }
+        });
 
         // Stored state is System.Text.Json, not Orleans' default Newtonsoft-with-type-names: renaming a
         // .NET type must never make stored tenants unreadable.
@@ -103,7 +109,7 @@ public static class SiloConfiguration
     /// <summary>Cluster mode: the API finds silos through the PostgreSQL membership table.</summary>
     public static IClientBuilder AddTotalClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var options = OrleansHostingOptions.From(configuration);
+        var options = HostingOptions(configuration);
         var connectionString = TotalModes.ConnectionString(configuration)
             ?? throw new InvalidOperationException("Cluster mode needs ConnectionStrings:Total.");
         client.Configure<ClusterOptions>(cluster =>
@@ -117,7 +123,7 @@ public static class SiloConfiguration
             client.AddActivityPropagation();
         }
 
-        if (TotalDashboardOptions.IsEnabled(configuration))
+        if (DashboardHosting.Options(configuration).Enabled)
         {
             client.AddDashboard();
         }
@@ -129,6 +135,13 @@ public static class SiloConfiguration
         });
         return client;
     }
+
+    /// <summary>
+    /// The <c>Orleans</c> section, read while the silo or client is composed (its ports and ids go into Orleans'
+    /// own options then), and checked on the spot.
+    /// </summary>
+    private static OrleansHostingOptions HostingOptions(IConfiguration configuration) =>
+        configuration.GetValidated(OrleansHostingOptions.Section, new OrleansHostingOptionsValidator(), new OrleansHostingOptionsRulesValidator());
 
     public const string MembershipSection = "Orleans:Membership";
     public const string MessagingSection = "Orleans:Messaging";

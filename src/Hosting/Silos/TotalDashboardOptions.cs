@@ -1,6 +1,10 @@
 namespace Total.Hosting.Silos;
 
-/// <summary>The Orleans dashboard (section <c>Dashboard</c>): served by the API at <c>/operator/dashboard</c>, for operators only.</summary>
+/// <summary>
+/// The Orleans dashboard (section <c>Dashboard</c>): served by the API at <c>/operator/dashboard</c>, for operators only.
+/// Two switches that decide which services a host registers, so they are read while it is composed
+/// (<see cref="DashboardHosting.Options"/>); the binder itself refuses a value that is not true or false.
+/// </summary>
 public sealed class TotalDashboardOptions
 {
     public const string Section = "Dashboard";
@@ -14,9 +18,4 @@ public sealed class TotalDashboardOptions
     /// benchmark (bench/README.md). An operator investigating hot grains turns it on for a while.
     /// </summary>
     public bool ProfileGrainCalls { get; set; }
-
-    public static TotalDashboardOptions From(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<TotalDashboardOptions>() ?? new TotalDashboardOptions();
-
-    public static bool IsEnabled(IConfiguration configuration) => From(configuration).Enabled;
 }

@@ -26,7 +26,7 @@ public static class TotalModes
     public static TotalMode Resolve(IConfiguration configuration)
     {
         var connectionString = ConnectionString(configuration);
-        var clientMode = string.Equals(configuration["Orleans:Mode"], "Client", StringComparison.OrdinalIgnoreCase);
+        var clientMode = string.Equals(configuration[$"{OrleansHostingOptions.Section}:{nameof(OrleansHostingOptions.Mode)}"], OrleansHostingOptions.ClientMode, StringComparison.OrdinalIgnoreCase);
         if (clientMode && connectionString is null)
         {
             throw new InvalidOperationException(

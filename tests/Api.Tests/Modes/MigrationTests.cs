@@ -85,7 +85,7 @@ public sealed class MigrationTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Total"] = database.ConnectionString })
             .Build();
 
-        var exitCode = await DatabaseOptions.RunMigrateCommandAsync(["migrate"], configuration, NullLoggerFactory.Instance);
+        var exitCode = await SchemaMigrationHosting.RunMigrateCommandAsync(["migrate"], configuration, NullLoggerFactory.Instance);
 
         Assert.Equal(0, exitCode);
         Assert.Equal(SchemaMigrator.Shipped.Count, await database.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
@@ -94,7 +94,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrate_command_without_connection_string_fails_with_exit_code_2()
     {
-        var exitCode = await DatabaseOptions.RunMigrateCommandAsync(["migrate"], new ConfigurationBuilder().Build(), NullLoggerFactory.Instance);
+        var exitCode = await SchemaMigrationHosting.RunMigrateCommandAsync(["migrate"], new ConfigurationBuilder().Build(), NullLoggerFactory.Instance);
 
         Assert.Equal(2, exitCode);
     }

@@ -38,7 +38,7 @@ public sealed class TenantRateLimiter : IAsyncDisposable
         {
             _rate = PartitionedRateLimiter.Create<string, string>(tenantId => RateLimitPartition.GetTokenBucketLimiter(tenantId, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = Math.Max(_settings.Burst, 1),
+                TokenLimit = _settings.Burst,
                 TokensPerPeriod = _settings.RequestsPerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
