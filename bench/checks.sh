@@ -24,8 +24,9 @@ memory_users=${BENCH_MEMORY_USERS:-5000}
 settle=${BENCH_SETTLE_SECONDS:-300}
 
 echo "bench: building once (server, ScimLoad and Revocation, Release)"
+# With the development stand-ins (a Release build has none): the revocation runs sign in at the Entra stand-in.
 for project in "$repo/src/Api/Api.csproj" "$here/ScimLoad/ScimLoad.csproj" "$here/Revocation/Revocation.csproj"; do
-  dotnet build "$project" -c Release --artifacts-path "$here/artifacts" -nologo -v q >>"$runs/build.log" 2>&1 || { tail -30 "$runs/build.log"; exit 1; }
+  dotnet build "$project" -c Release -p:DevStandIns=true --artifacts-path "$here/artifacts" -nologo -v q >>"$runs/build.log" 2>&1 || { tail -30 "$runs/build.log"; exit 1; }
 done
 echo "$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" status --porcelain -- src 2>/dev/null | grep -q . && echo '+uncommitted-src' || true)" >"$here/artifacts/build-commit.txt"
 export BENCH_NO_BUILD=1

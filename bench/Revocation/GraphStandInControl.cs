@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Total.Revocation;
 
 /// <summary>
-/// The Graph stand-in's Development control API (src/Api/GraphStandIn/GraphStandInControlEndpoints.cs) on the
+/// The Graph stand-in's Development control API (src/DevStandIns/Graph/GraphStandInControlEndpoints.cs) on the
 /// stand-in's HTTPS port: seeds an Entra tenant's groups, changes their members, reads the request counters.
 /// </summary>
 internal sealed class GraphStandInControl(LoadClient client, Uri standIn)

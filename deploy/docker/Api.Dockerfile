@@ -13,7 +13,8 @@ COPY src/Grains.Abstractions/Grains.Abstractions.csproj src/Grains.Abstractions/
 COPY src/Grains/Grains.csproj src/Grains/
 COPY src/Hosting/Hosting.csproj src/Hosting/
 COPY src/Api/Api.csproj src/Api/
-RUN dotnet restore src/Api/Api.csproj
+# Restored as Release, as it is published: a Release build has no development stand-ins (src/DevStandIns).
+RUN dotnet restore src/Api/Api.csproj -p:Configuration=Release
 
 COPY src/ src/
 # The SQL migrations are embedded in Total.Hosting.dll (see src/Hosting/Hosting.csproj).

@@ -1,8 +1,9 @@
-using Total.Api.Development;
 using Total.Api.Operator;
 using Total.Api.Scim;
 using Total.Api.SignIn;
-using Total.Api.SignIn.StandIn;
+#if DEV_STANDINS
+using Total.DevStandIns;
+#endif
 using Total.Hosting.DataProtection;
 using Total.Hosting.Health;
 using Total.Hosting.Http;
@@ -34,10 +35,11 @@ public static class TotalApi
         builder.Services.AddScimApi(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddTotalDataProtection(builder.Configuration);
-        builder.AddEntraStandIn();
+#if DEV_STANDINS
+        // Entra sign-in, Microsoft Graph and the demo tenant stood in locally (Development only); a Release build has none.
+        builder.AddDevelopmentStandIns();
+#endif
         builder.AddConsoleSignIn();
-        builder.Services.AddOptions<DemoTenantOptions>().Bind(builder.Configuration.GetSection(DemoTenantOptions.Section));
-        builder.Services.AddHostedService<DemoTenantSeeder>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -50,7 +52,9 @@ public static class TotalApi
         app.MapOperatorApi();
         app.MapOperatorDashboard(builder.Configuration);
         app.MapScimApi();
-        app.MapEntraStandIn();
+#if DEV_STANDINS
+        app.MapDevelopmentStandIns();
+#endif
         app.MapConsoleSignIn();
         return app;
     }

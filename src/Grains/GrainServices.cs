@@ -71,7 +71,7 @@ public static class GrainServices
 
     /// <summary>
     /// The Microsoft Graph reader (<see cref="IEntraGroupReader"/>) with its <see cref="GraphOptions"/> (section
-    /// <c>Graph</c>, checked when first read: the API may point them at the local stand-in only once it listens)
+    /// <c>Graph</c>, checked on start, after any post-configuration such as a development stand-in's)
     /// and the named HTTP client <see cref="GraphOptions.HttpClientName"/> a host can give another handler.
     /// </summary>
     public static IServiceCollection AddEntraGroupReader(this IServiceCollection services, IConfiguration configuration)
@@ -86,7 +86,8 @@ public static class GrainServices
             .Validate(options => options.MaxRetryAfter >= TimeSpan.Zero, "Graph:MaxRetryAfter must not be negative.")
             .Validate(options => options.RetryDelay >= TimeSpan.Zero && options.RetryDelay <= TimeSpan.FromSeconds(180), "Graph:RetryDelay must be 0 to 180 seconds.")
             .Validate(options => options.MembersPageSize is >= 1 and <= 999, "Graph:MembersPageSize must be 1 to 999.")
-            .Validate(options => options.DeltaMaxPageSize >= 0, "Graph:DeltaMaxPageSize must not be negative (0: let Graph choose).");
+            .Validate(options => options.DeltaMaxPageSize >= 0, "Graph:DeltaMaxPageSize must not be negative (0: let Graph choose).")
+            .ValidateOnStart();
         services.AddHttpClient(GraphOptions.HttpClientName);
         services.TryAddSingleton<GraphCredentialCache>();
         services.TryAddSingleton<GraphSessions>();

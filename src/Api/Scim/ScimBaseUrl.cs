@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Total.Hosting.Http;
 
 namespace Total.Api.Scim;
 

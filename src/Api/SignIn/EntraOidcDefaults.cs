@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Total.Api.SignIn.StandIn;
 
 namespace Total.Api.SignIn;
 
 /// <summary>
 /// What every console sign-in scheme shares, a tenant's own (<see cref="TenantOidcOptionsSetup"/>) or TOTAL's shared
 /// app (<see cref="VendorOidcOptionsSetup"/>): the authorization code flow with PKCE, our own session afterwards,
-/// no tokens kept, and back-channel calls that trust the stand-in while it runs.
+/// no tokens kept.
 /// </summary>
 public static class EntraOidcDefaults
 {
-    public static void Apply(OpenIdConnectOptions options, IHostEnvironment environment, EntraStandIn standIn)
+    public static void Apply(OpenIdConnectOptions options, IHostEnvironment environment)
     {
         options.ResponseType = OpenIdConnectResponseType.Code;
         options.UsePkce = true;
@@ -33,9 +32,5 @@ public static class EntraOidcDefaults
         options.Scope.Add("profile");
         options.TokenValidationParameters.NameClaimType = "name";
         options.TokenValidationParameters.ValidateIssuer = true;
-        if (standIn.IsActive)
-        {
-            options.BackchannelHttpHandler = standIn.CreateBackchannelHandler();
-        }
     }
 }

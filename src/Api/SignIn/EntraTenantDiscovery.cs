@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Total.Api.SignIn.StandIn;
 
 namespace Total.Api.SignIn;
 
@@ -16,7 +15,6 @@ public sealed class EntraTenantDiscovery(
     IHttpClientFactory clients,
     IOptions<SignInOptions> options,
     IOptions<GenericSignInOptions> genericSignIn,
-    EntraStandIn standIn,
     ILogger<EntraTenantDiscovery> logger) : IDisposable
 {
     public const string ClientName = "entra-discovery";
@@ -55,7 +53,7 @@ public sealed class EntraTenantDiscovery(
 
     private async Task<EntraDomainLookup> LookUpAsync(string domain, CancellationToken cancellationToken)
     {
-        var instance = standIn.IsActive ? standIn.Instance : options.Value.Instance;
+        var instance = options.Value.Instance;
         try
         {
             using var response = await clients.CreateClient(ClientName).GetAsync(new Uri(instance, $"{Uri.EscapeDataString(domain)}/v2.0/.well-known/openid-configuration"), cancellationToken);

@@ -37,7 +37,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sig
     private static string FormTargets(Uri signInInstance, VendorApp vendorApp)
     {
         var signInOrigin = signInInstance.GetLeftPart(UriPartial.Authority);
-        var vendorOrigin = vendorApp.ConfiguredInstance.GetLeftPart(UriPartial.Authority);
+        var vendorOrigin = vendorApp.Instance.GetLeftPart(UriPartial.Authority);
         return !vendorApp.IsConfigured || vendorOrigin == signInOrigin ? signInOrigin : $"{signInOrigin} {vendorOrigin}";
     }
 }

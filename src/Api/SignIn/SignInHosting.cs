@@ -25,14 +25,12 @@ public static class SignInHosting
         services.AddValidatedOptions<GenericSignInOptions, GenericSignInOptionsValidator>(builder.Configuration, GenericSignInOptions.Section);
         services.AddSingleton<GenericSignInRateLimiter>();
         services.AddSingleton<EntraTenantDiscovery>();
-        services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StandIn.EntraStandIn>().CreateBackchannelHandler());
+        services.AddHttpClient(EntraTenantDiscovery.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, TenantOidcOptionsSetup>();
         services.AddVendorApp(builder.Configuration);
         services.AddSingleton<VendorApp>();
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, VendorOidcOptionsSetup>();
-        services.AddHttpClient(VendorOidcOptionsSetup.MetadataClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StandIn.EntraStandIn>().CreateBackchannelHandler());
+        services.AddHttpClient(VendorOidcOptionsSetup.MetadataClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
 
         // Tenant schemes are added at run time; the handler's own post-configuration must still apply to them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());

@@ -1,4 +1,5 @@
 using Total.Grains.Abstractions.Tenants;
+using Total.Hosting.Http;
 
 namespace Total.Api.SignIn;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
-using Total.Api.SignIn.StandIn;
 
 namespace Total.Api.SignIn;
 
@@ -13,7 +12,6 @@ namespace Total.Api.SignIn;
 public sealed class TenantOidcOptionsSetup(
     TenantOidcSchemes schemes,
     IOptions<SignInOptions> signIn,
-    EntraStandIn standIn,
     IHostEnvironment environment) : IConfigureNamedOptions<OpenIdConnectOptions>
 {
     public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
@@ -25,9 +23,8 @@ public sealed class TenantOidcOptionsSetup(
             return;
         }
 
-        EntraOidcDefaults.Apply(options, environment, standIn);
-        var instance = standIn.IsActive ? standIn.Instance : signIn.Value.Instance;
-        var authority = new Uri(instance, $"{tenant.EntraTenantId:D}/v2.0").ToString();
+        EntraOidcDefaults.Apply(options, environment);
+        var authority = new Uri(signIn.Value.Instance, $"{tenant.EntraTenantId:D}/v2.0").ToString();
         options.Authority = authority;
         options.ClientId = tenant.ClientId;
         options.ClientSecret = tenant.ClientSecret;

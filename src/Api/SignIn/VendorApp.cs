@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Total.Api.SignIn.StandIn;
 using Total.Grains.Abstractions.Graph;
 
 namespace Total.Api.SignIn;
@@ -9,10 +7,9 @@ namespace Total.Api.SignIn;
 /// <summary>
 /// TOTAL's own multi-tenant Entra app (section <c>AzureAd</c>) as sign-in and the console see it: how a tenant
 /// without its own app registration signs in, and what its Entra admin needs to know. Its instance is
-/// <c>AzureAd:Instance</c> when set, else <c>SignIn:Instance</c> (one setting for both in the usual case); while the
-/// local stand-in runs, the stand-in's, as for every tenant.
+/// <c>AzureAd:Instance</c> when set, else <c>SignIn:Instance</c> (one setting for both in the usual case).
 /// </summary>
-public sealed class VendorApp(IOptions<VendorAppOptions> options, IOptions<SignInOptions> signIn, EntraStandIn standIn, IServer server)
+public sealed class VendorApp(IOptions<VendorAppOptions> options, IOptions<SignInOptions> signIn)
 {
     /// <summary>The one scope TOTAL asks admin consent for: every application permission of the app (GroupMember.Read.All).</summary>
     public const string GraphDefaultScope = "https://graph.microsoft.com/.default";
@@ -23,12 +20,9 @@ public sealed class VendorApp(IOptions<VendorAppOptions> options, IOptions<SignI
 
     public string CallbackPath => options.Value.CallbackPath;
 
-    /// <summary>The configured Entra instance, with a trailing slash.</summary>
-    public Uri ConfiguredInstance =>
+    /// <summary>The Entra instance, with a trailing slash: where metadata, keys and tokens are fetched and admins consent.</summary>
+    public Uri Instance =>
         string.IsNullOrWhiteSpace(options.Value.Instance) ? signIn.Value.Instance : new Uri(options.Value.Instance.TrimEnd('/') + "/");
-
-    /// <summary>Where metadata, keys and tokens are fetched: the stand-in's instance while it runs.</summary>
-    public Uri Instance => standIn.IsActive ? standIn.Instance : ConfiguredInstance;
 
     /// <summary><c>{instance}organizations/v2.0</c>: the multi-tenant authority.</summary>
     public string Authority => $"{Instance}{options.Value.TenantId}/v2.0";
@@ -48,14 +42,11 @@ public sealed class VendorApp(IOptions<VendorAppOptions> options, IOptions<SignI
     /// <c>state</c>, and the sign-in callback sends the admin on to that tenant's page.
     /// </summary>
     public string AdminConsentUrl(Guid entraTenantId, string root, string tenantId) =>
-        QueryHelpers.AddQueryString($"{BrowserInstance}{entraTenantId:D}/v2.0/adminconsent", new Dictionary<string, string?>
+        QueryHelpers.AddQueryString($"{Instance}{entraTenantId:D}/v2.0/adminconsent", new Dictionary<string, string?>
         {
             ["client_id"] = ClientId,
             ["scope"] = GraphDefaultScope,
             ["redirect_uri"] = RedirectUri(root),
             ["state"] = tenantId,
         });
-
-    /// <summary>The stand-in's pages are served on the app's own address, so a browser never meets its self-signed certificate.</summary>
-    private string BrowserInstance => standIn.IsActive ? BrowserAddress.For(server, standIn) : ConfiguredInstance.ToString();
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Validators;
-using Total.Api.SignIn.StandIn;
 using Total.Grains.Abstractions.Graph;
 
 namespace Total.Api.SignIn;
@@ -18,10 +17,9 @@ public sealed class VendorOidcOptionsSetup(
     VendorApp vendorApp,
     IOptions<VendorAppOptions> vendorOptions,
     IHttpClientFactory httpClients,
-    EntraStandIn standIn,
     IHostEnvironment environment) : IConfigureNamedOptions<OpenIdConnectOptions>
 {
-    /// <summary>The named HTTP client the issuer validator would fetch metadata with (it trusts the stand-in while it runs).</summary>
+    /// <summary>The named HTTP client the issuer validator would fetch metadata with.</summary>
     public const string MetadataClientName = "entra-vendor-metadata";
 
     public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
@@ -33,7 +31,7 @@ public sealed class VendorOidcOptionsSetup(
             return;
         }
 
-        EntraOidcDefaults.Apply(options, environment, standIn);
+        EntraOidcDefaults.Apply(options, environment);
         options.Authority = vendorApp.Authority;
         options.ClientId = vendorApp.ClientId;
         options.ClientSecret = vendorOptions.Value.ClientSecret;

@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var settings = StandInServerFixture.Settings("Development");
         settings["Demo:Enabled"] = "true";
-        settings["Logging:LogLevel:Total.Api.Development.DemoTenantSeeder"] = "Error";
+        settings["Logging:LogLevel:Total.DevStandIns.Demo.DemoTenantSeeder"] = "Error";
         Server = await TotalServer.StartApiAsync(settings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

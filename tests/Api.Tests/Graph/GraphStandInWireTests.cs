@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Total.Api.GraphStandIn;
 using Total.Api.Tests.SignIn;
+using Total.DevStandIns.Graph;
+using Total.Grains.Tests.Graph;
 
 namespace Total.Api.Tests.Graph;
 
@@ -136,7 +137,7 @@ public sealed class GraphStandInWireTests(StandInServerFixture fixture) : IClass
     public async Task First_delta_round_pages_with_next_links_repeating_a_large_group_and_ends_with_a_delta_link()
     {
         using var graph = new GraphStandInClient(fixture);
-        var tenant = new GraphTestTenant(fixture);
+        var tenant = new GraphTestTenant(fixture.Server.Services);
         tenant.Graph.Knobs.PageSize = 2;
         var members = GraphTestTenant.NewIds(3);
         var large = tenant.AddGroup(members, "Large");
@@ -162,7 +163,7 @@ public sealed class GraphStandInWireTests(StandInServerFixture fixture) : IClass
     public async Task Delta_link_returns_member_changes_and_removed_groups()
     {
         using var graph = new GraphStandInClient(fixture);
-        var tenant = new GraphTestTenant(fixture);
+        var tenant = new GraphTestTenant(fixture.Server.Services);
         var members = GraphTestTenant.NewIds(2);
         var admins = tenant.AddGroup(members);
         var retired = tenant.AddGroup([], "Retired");
@@ -190,7 +191,7 @@ public sealed class GraphStandInWireTests(StandInServerFixture fixture) : IClass
     public async Task Latest_delta_token_gives_a_delta_link_without_data()
     {
         using var graph = new GraphStandInClient(fixture);
-        var tenant = new GraphTestTenant(fixture);
+        var tenant = new GraphTestTenant(fixture.Server.Services);
         var admins = tenant.AddGroup(GraphTestTenant.NewIds(2));
         var token = await graph.TokenAsync(tenant.Id);
 
@@ -208,7 +209,7 @@ public sealed class GraphStandInWireTests(StandInServerFixture fixture) : IClass
     public async Task Expired_or_unknown_delta_tokens_get_graphs_resync_answers()
     {
         using var graph = new GraphStandInClient(fixture);
-        var tenant = new GraphTestTenant(fixture);
+        var tenant = new GraphTestTenant(fixture.Server.Services);
         var admins = tenant.AddGroup(GraphTestTenant.NewIds(1));
         var token = await graph.TokenAsync(tenant.Id);
         var deltaLink = (string)(await ReadRoundAsync(graph, $"groups/delta?$select=members&$filter=id eq '{admins}'", token))[^1]["@odata.deltaLink"]!;
@@ -247,7 +248,7 @@ public sealed class GraphStandInWireTests(StandInServerFixture fixture) : IClass
     public async Task Group_members_page_with_next_links_and_an_unknown_group_is_404()
     {
         using var graph = new GraphStandInClient(fixture);
-        var tenant = new GraphTestTenant(fixture);
+        var tenant = new GraphTestTenant(fixture.Server.Services);
         var members = GraphTestTenant.NewIds(3);
         var admins = tenant.AddGroup(members);
         var token = await graph.TokenAsync(tenant.Id);
@@ -276,7 +277,7 @@ public sealed class GraphStandInWireTests(StandInServerFixture fixture) : IClass
     public async Task Throttled_and_failing_graph_answer_429_and_503_with_retry_after()
     {
         using var graph = new GraphStandInClient(fixture);
-        var tenant = new GraphTestTenant(fixture);
+        var tenant = new GraphTestTenant(fixture.Server.Services);
         var token = await graph.TokenAsync(tenant.Id);
         tenant.Graph.Knobs.ThrottleNext(1, retryAfterSeconds: 7);
         tenant.Graph.Knobs.FailNext(1, retryAfterSeconds: 3);

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Total.Api.GraphStandIn;
-using Total.Api.SignIn.StandIn;
 using Total.Api.Tests.Infrastructure;
 using Total.Api.Tests.SignIn;
+using Total.DevStandIns.Entra;
+using Total.DevStandIns.Graph;
 
 namespace Total.Api.Tests.Revocation;
 

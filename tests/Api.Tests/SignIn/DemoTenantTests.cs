@@ -18,7 +18,7 @@ public sealed class DemoTenantTests : IAsyncLifetime
     {
         var settings = StandInServerFixture.Settings("Development");
         settings["Demo:Enabled"] = "true";
-        settings["Logging:LogLevel:Total.Api.Development.DemoTenantSeeder"] = "Error";
+        settings["Logging:LogLevel:Total.DevStandIns.Demo.DemoTenantSeeder"] = "Error";
         _server = await TotalServer.StartApiAsync(settings);
     }
 

@@ -12,8 +12,8 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.IdentityModel.Validators;
-using Total.Api.SignIn.StandIn;
 using Total.Api.Tests.Infrastructure;
+using Total.DevStandIns.Entra;
 
 namespace Total.Api.Tests.SignIn;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Total.Api.GraphStandIn;
 using Total.Api.Tests.Infrastructure;
+using Total.DevStandIns.Graph;
 
 namespace Total.Api.Tests.SignIn;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Total.Api.SignIn.StandIn;
 using Total.Api.Tests.Infrastructure;
+using Total.DevStandIns.Entra;
 
 namespace Total.Api.Tests.SignIn;
 
@@ -19,7 +19,7 @@ public class StandInServerFixture : IAsyncLifetime
         settings["environment"] = environment;
         settings["SignIn:StandIn:Enabled"] = "true";
         settings["SignIn:StandIn:HttpsPort"] = "0";
-        settings["Logging:LogLevel:Total.Api.SignIn.StandIn.EntraStandInAnnouncement"] = "Error";
+        settings["Logging:LogLevel:Total.DevStandIns.Entra.EntraStandInAnnouncement"] = "Error";
 
         // Revocation tests provision a hundred users of one tenant at once; the in-flight cap has its own tests.
         settings["Scim:RateLimit:MaxConcurrentRequests"] = "0";
@@ -42,6 +42,19 @@ public class StandInServerFixture : IAsyncLifetime
     /// <summary>A client for the stand-in's HTTPS endpoint that trusts its certificate the way the product does.</summary>
     public HttpClient CreateBackchannelClient() =>
         new(StandIn.CreateBackchannelHandler()) { BaseAddress = StandIn.Instance, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// A browser-like client for the stand-in's own HTTPS pages (admin consent is on its instance, as Entra's is on
+    /// login.microsoftonline.com) that trusts its certificate, as a developer's browser does once told to, and does not
+    /// follow redirects.
+    /// </summary>
+    public HttpClient CreateStandInBrowserClient()
+    {
+        var handler = (SocketsHttpHandler)StandIn.CreateBackchannelHandler();
+        handler.AllowAutoRedirect = false;
+        handler.UseCookies = false;
+        return new HttpClient(handler) { BaseAddress = StandIn.Instance, Timeout = TimeSpan.FromSeconds(30) };
+    }
 
     /// <summary>A browser-like client on the product's HTTP address that does not follow redirects.</summary>
     public HttpClient CreateBrowserClient() =>

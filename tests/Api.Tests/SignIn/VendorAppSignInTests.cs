@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Total.Api.SignIn.StandIn;
 using Total.Api.Tests.Infrastructure;
 using Total.Api.Tests.Revocation;
+using Total.DevStandIns.Entra;
 
 namespace Total.Api.Tests.SignIn;
 
@@ -112,16 +112,17 @@ public sealed class VendorAppSignInTests(VendorAppServerFixture fixture) : IClas
         var tenant = await OnboardWithConsentAsync();
         var (_, browser) = await SignedInConsole.AdminOfAsync(fixture.Server, tenant);
         using var _ = browser;
+        using var entra = fixture.CreateStandInBrowserClient();
         Apps.SetConsent(tenant.EntraTenantId, VendorAppServerFixture.ClientId, granted: false);
 
         var settings = WebUtility.HtmlDecode(await SignedInConsole.PageAsync(browser, "/console/settings"));
         var consentLink = new Uri(System.Text.RegularExpressions.Regex.Match(settings, "href=\"([^\"]+)\" data-testid=\"admin-consent-url\"").Groups[1].Value);
-        var consented = await browser.GetAsync(consentLink.ToString());
+        var consented = await entra.GetAsync(consentLink, TestContext.Current.CancellationToken);
         var returned = await browser.GetAsync(consented.Headers.Location!.ToString());
 
         Assert.Contains("data-source=\"shared\"", settings, StringComparison.Ordinal);
         Assert.Contains($"{new Uri(fixture.Server.BaseAddress, "/signin-oidc")}</code> belongs to TOTAL's app", settings, StringComparison.Ordinal);
-        Assert.Equal($"/{tenant.EntraTenantId:D}/v2.0/adminconsent", consentLink.AbsolutePath);
+        Assert.Equal(new Uri(fixture.StandIn.Instance, $"/{tenant.EntraTenantId:D}/v2.0/adminconsent"), new Uri(consentLink.GetLeftPart(UriPartial.Path)));
         Assert.True(Apps.HasConsent(tenant.EntraTenantId, VendorAppServerFixture.ClientId));
         Assert.Equal($"/t/{tenant.TenantId}", returned.Headers.Location!.OriginalString);
     }

@@ -9,6 +9,7 @@ using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
+using Total.Hosting.Http;
 
 namespace Total.Api.Pages.Console;
 

@@ -1,9 +1,0 @@
-namespace Total.Api.SignIn.StandIn;
-
-/// <summary>What one authorization code stands for: everything the token request must match, and who signed in.</summary>
-internal sealed record AuthorizationGrant(
-    StandInTenant Tenant,
-    AuthorizationRequest Request,
-    SignInIdentity Identity,
-    TokenDefects Defects,
-    DateTimeOffset ExpiresAt);
