@@ -76,26 +76,13 @@ public static class GrainServices
     /// </summary>
     public static IServiceCollection AddEntraGroupReader(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphOptions>()
-            .Bind(configuration.GetSection(GraphOptions.Section))
-            .Validate(options => IsHttpsUrl(options.BaseUrl), "Graph:BaseUrl must be an absolute https URL, e.g. https://graph.microsoft.com/v1.0.")
-            .Validate(options => IsHttpsUrl(options.AuthorityHost), "Graph:AuthorityHost must be an absolute https URL, e.g. https://login.microsoftonline.com/.")
-            .Validate(options => !string.IsNullOrWhiteSpace(options.Scope), "Graph:Scope must not be empty; use https://graph.microsoft.com/.default.")
-            .Validate(options => options.RequestTimeout > TimeSpan.Zero, "Graph:RequestTimeout must be positive.")
-            .Validate(options => options.MaxRetries is >= 0 and <= 10, "Graph:MaxRetries must be 0 to 10.")
-            .Validate(options => options.MaxRetryAfter >= TimeSpan.Zero, "Graph:MaxRetryAfter must not be negative.")
-            .Validate(options => options.RetryDelay >= TimeSpan.Zero && options.RetryDelay <= TimeSpan.FromSeconds(180), "Graph:RetryDelay must be 0 to 180 seconds.")
-            .Validate(options => options.MembersPageSize is >= 1 and <= 999, "Graph:MembersPageSize must be 1 to 999.")
-            .Validate(options => options.DeltaMaxPageSize >= 0, "Graph:DeltaMaxPageSize must not be negative (0: let Graph choose).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<GraphOptions, GraphOptionsValidator, GraphOptionsRulesValidator>(configuration, GraphOptions.Section);
         services.AddHttpClient(GraphOptions.HttpClientName);
         services.TryAddSingleton<GraphCredentialCache>();
         services.TryAddSingleton<GraphSessions>();
         services.TryAddSingleton<IEntraGroupReader, EntraGroupReader>();
         return services;
     }
-
-    private static bool IsHttpsUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
 
     /// <summary>One PostgreSQL connection pool per process, shared by the stores and the web tier.</summary>
     public static IServiceCollection AddPostgresDataSource(this IServiceCollection services, string connectionString)

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Total.Scim;
+
 namespace Total.Grains.Abstractions.Graph;
 
 /// <summary>
@@ -28,9 +31,11 @@ public sealed class GraphOptions
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com/";
 
     /// <summary>The scope of the client-credentials token request (default <c>https://graph.microsoft.com/.default</c>: every application permission the tenant granted).</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = $"{Section}:{nameof(Scope)} must not be empty; use https://graph.microsoft.com/.default.")]
     public string Scope { get; set; } = "https://graph.microsoft.com/.default";
 
     /// <summary>How long one HTTP attempt (Graph or token endpoint) may take before it counts as Graph unavailable (default 30 s).</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = $"{Section}:{nameof(RequestTimeout)} must be positive and at most 01:00:00, e.g. 00:00:30.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -38,6 +43,7 @@ public sealed class GraphOptions
     /// (default 3, at most 10). Each retry waits what <c>Retry-After</c> says, or <see cref="RetryDelay"/> doubled
     /// per attempt when it says nothing. Beyond this the read fails (Throttled for 429, Unavailable otherwise).
     /// </summary>
+    [SettingRange(0, 10, ErrorMessage = $"{Section}:{nameof(MaxRetries)} must be 0 to 10, e.g. 3.")]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>
@@ -45,17 +51,21 @@ public sealed class GraphOptions
     /// <c>GraphFailure.Throttled</c> (or Unavailable for 503) rather than holding a grain for minutes; the
     /// next scheduled read tries again.
     /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = $"{Section}:{nameof(MaxRetryAfter)} must be 00:00:00 to 01:00:00, e.g. 00:00:10.")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The first back-off when a 503/504 carries no <c>Retry-After</c>, doubled per retry; whole seconds, up to 180 (default 2 s).</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00", "00:03:00", ErrorMessage = $"{Section}:{nameof(RetryDelay)} must be 0 to 180 seconds, e.g. 00:00:02.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary><c>$top</c> of member listings (<c>/groups/{id}/members</c>) after an expired delta link: 1 to 999, Graph's maximum (default 999).</summary>
+    [SettingRange(1, 999, ErrorMessage = $"{Section}:{nameof(MembersPageSize)} must be 1 to 999, e.g. 999.")]
     public int MembersPageSize { get; set; } = 999;
 
     /// <summary>
     /// Sent as <c>Prefer: odata.maxpagesize</c> on delta queries when above 0 (default 0: Graph chooses). A hint:
     /// Graph may return fewer objects per page, never more.
     /// </summary>
+    [SettingRange(0, int.MaxValue, ErrorMessage = $"{Section}:{nameof(DeltaMaxPageSize)} must not be negative (0: let Graph choose), e.g. 0.")]
     public int DeltaMaxPageSize { get; set; }
 }

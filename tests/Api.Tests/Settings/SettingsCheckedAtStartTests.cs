@@ -38,6 +38,9 @@ public sealed class SettingsCheckedAtStartTests
     [InlineData("Orleans:SiloPort", "70000", "Orleans:SiloPort must be a TCP port, 1 to 65535, e.g. 11111.")]
     [InlineData("Orleans:AdvertisedIPAddress", "pod-ip", "Orleans:AdvertisedIPAddress must be an IP address, e.g. 10.1.2.3 (on Kubernetes the pod IP), not 'pod-ip'.")]
     [InlineData("Orleans:ServiceId", "", "Orleans:ServiceId must not be empty")]
+    [InlineData("Graph:AuthorityHost", "http://login.example/", "Graph:AuthorityHost must be an absolute https URL, e.g. https://login.microsoftonline.com/.")]
+    [InlineData("Graph:MaxRetries", "11", "Graph:MaxRetries must be 0 to 10, e.g. 3.")]
+    [InlineData("Graph:RequestTimeout", "00:00:00", "Graph:RequestTimeout must be positive and at most 01:00:00, e.g. 00:00:30.")]
     public async Task A_wrong_setting_stops_the_server_from_starting_and_names_the_setting(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartWithAsync(key, value));
