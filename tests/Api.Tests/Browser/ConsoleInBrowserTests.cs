@@ -3,11 +3,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Grains.Abstractions.Directory;
 
 namespace Total.Api.Tests.Browser;
 
 /// <summary>The console as a person uses it: Chromium clicks through sign-in at the stand-in, the pages, and a revocation.</summary>
+[Needs(Requirement.Chromium)]
 public sealed class ConsoleInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Drills;
 
@@ -9,6 +10,7 @@ namespace Total.Api.Tests.Drills;
 /// PostgreSQL restarted under SCIM load: while it is down, writes get 503 with Retry-After and a SCIM error body
 /// (Entra retries those), never a 500; when it is back, service resumes by itself and no acknowledged write is lost.
 /// </summary>
+[Needs(Requirement.PostgreSQL)]
 public sealed class PostgresRestartDrillTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

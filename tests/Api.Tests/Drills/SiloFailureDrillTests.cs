@@ -1,4 +1,5 @@
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Drills;
 
@@ -7,6 +8,7 @@ namespace Total.Api.Tests.Drills;
 /// a silo killed outright, and every silo restarted in turn. Every acknowledged write survives, nothing is
 /// duplicated, and the load goes on. Failure detection is shortened (1 s probes) so a drill takes seconds.
 /// </summary>
+[Needs(Requirement.PostgreSQL)]
 public sealed class SiloFailureDrillTests
 {
     private static readonly TimeSpan LoadBefore = TimeSpan.FromSeconds(3);

@@ -21,8 +21,11 @@ public sealed class OwnPostgres : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>True when this machine can start one: PostgreSQL 15 is installed and the script is in the checkout.</summary>
-    public static bool CanStart => Script is not null && File.Exists("/usr/lib/postgresql/15/bin/initdb");
+    /// <summary>
+    /// True when this machine can start one: PostgreSQL 15 is installed and the script is in the checkout (and
+    /// <see cref="PostgresServer.DisableVariable"/> does not say to act as if it were not).
+    /// </summary>
+    public static bool CanStart => !PostgresServer.Disabled && Script is not null && File.Exists("/usr/lib/postgresql/15/bin/initdb");
 
     private static string? Script { get; } = FindScript();
 

@@ -3,8 +3,9 @@ using Xunit.Sdk;
 namespace Total.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Class fixture base: a fresh PostgreSQL database and what a subclass starts on it. Without
-/// <c>TOTAL_TEST_POSTGRES</c> (and outside CI) every test that asks for either skips.
+/// Class fixture base: a fresh PostgreSQL database and what a subclass starts on it. Test classes using it carry
+/// <c>[Needs(Requirement.PostgreSQL)]</c>, so without PostgreSQL a local run leaves them out; should one not, each of
+/// its tests that asks for the database skips (and fails under CI).
 /// </summary>
 public abstract class PostgresDatabaseFixture : IAsyncLifetime
 {

@@ -5,12 +5,22 @@ namespace Total.Api.Tests.Infrastructure;
 /// <summary>
 /// The PostgreSQL server the tests use: the one <c>TOTAL_TEST_POSTGRES</c> names (a connection string; <c>.ci/run</c>
 /// sets it), else a throwaway server this test run starts on 127.0.0.1 when PostgreSQL 15 is installed and stops
-/// when it ends. Each test gets its own empty database. With neither, the tests skip locally and FAIL under
-/// CI=true: CI must never pass by skipping them.
+/// when it ends. Each test gets its own empty database. With neither, a local run leaves the tests out and says so
+/// once (<see cref="Requirements.Requirement.PostgreSQLServer"/>); under CI=true they FAIL: CI must never pass
+/// without them.
 /// </summary>
 public static class PostgresServer
 {
     public const string Variable = "TOTAL_TEST_POSTGRES";
+
+    /// <summary><c>TOTAL_TEST_POSTGRES_DISABLE=1</c>: behave as on a machine without PostgreSQL, to see what a newcomer sees.</summary>
+    public const string DisableVariable = "TOTAL_TEST_POSTGRES_DISABLE";
+
+    /// <summary>True when this run has a server to use: <see cref="Variable"/> names one, or one can be started here.</summary>
+    public static bool CanBeHad => !Disabled && (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)) || OwnPostgres.CanStart);
+
+    /// <summary>True under <see cref="DisableVariable"/>=1.</summary>
+    public static bool Disabled => Environment.GetEnvironmentVariable(DisableVariable) == "1";
 
     private static readonly Lazy<Task<string?>> Server = new(FindOrStartAsync);
 
@@ -47,6 +57,11 @@ public static class PostgresServer
 
     private static async Task<string?> FindOrStartAsync()
     {
+        if (Disabled)
+        {
+            return null;
+        }
+
         var configured = Environment.GetEnvironmentVariable(Variable);
         if (!string.IsNullOrWhiteSpace(configured))
         {

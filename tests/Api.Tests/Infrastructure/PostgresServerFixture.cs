@@ -2,7 +2,7 @@ namespace Total.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Class fixture base: one single-node server on its own fresh PostgreSQL database, with the settings a subclass
-/// gives. Without <c>TOTAL_TEST_POSTGRES</c> (and outside CI) every test that asks for the server skips.
+/// gives. Without PostgreSQL, see <see cref="PostgresDatabaseFixture"/>.
 /// </summary>
 public abstract class PostgresServerFixture : PostgresDatabaseFixture
 {

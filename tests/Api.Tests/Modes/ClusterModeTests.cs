@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Modes;
 
@@ -8,6 +9,7 @@ namespace Total.Api.Tests.Modes;
 /// Cluster mode: <c>src/Silo</c> hosts run the grains on PostgreSQL; the API is a pure Orleans client that
 /// finds them through the PostgreSQL membership table.
 /// </summary>
+[Needs(Requirement.PostgreSQL)]
 public sealed class ClusterModeTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

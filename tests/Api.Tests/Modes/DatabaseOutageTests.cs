@@ -3,10 +3,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Modes;
 
 /// <summary>While PostgreSQL refuses connections, SCIM writes get 503 + Retry-After in SCIM format; then service resumes by itself.</summary>
+[Needs(Requirement.PostgreSQL)]
 public sealed class DatabaseOutageTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Hosting.Database;
 
 namespace Total.Api.Tests.Modes;
@@ -13,6 +14,7 @@ public sealed class MigrationTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
+    [Needs(Requirement.PostgreSQL)]
     public async Task Fresh_database_gets_every_migration_once()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
@@ -26,6 +28,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Needs(Requirement.PostgreSQL)]
     public async Task Second_run_applies_nothing()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
@@ -38,6 +41,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Needs(Requirement.PostgreSQL)]
     public async Task Concurrent_runs_apply_each_migration_exactly_once()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
@@ -50,6 +54,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Needs(Requirement.PostgreSQL)]
     public async Task Edited_applied_migration_is_refused()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
@@ -63,6 +68,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Needs(Requirement.PostgreSQL)]
     public async Task Database_migrated_by_a_newer_build_is_used_with_a_warning_naming_the_unknown_versions()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
@@ -78,6 +84,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Needs(Requirement.PostgreSQL)]
     public async Task Migrate_command_applies_migrations_and_exits_zero()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
@@ -100,6 +107,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Needs(Requirement.PostgreSQL)]
     public async Task Two_servers_starting_at_once_on_an_empty_database_both_serve()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();

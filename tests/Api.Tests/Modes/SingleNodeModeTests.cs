@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Tenants;
 
 namespace Total.Api.Tests.Modes;
 
 /// <summary>Single-node mode: co-hosted silo on real PostgreSQL. State must survive a full process restart.</summary>
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeModeTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Api.Tests.SignIn;
 using Total.DevStandIns.Entra;
 using Total.DevStandIns.Graph;
@@ -210,6 +211,7 @@ public sealed class EmbeddedGraphReconciliationTests(StandInServerFixture fixtur
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeGraphReconciliationTests(SingleNodeStandInServerFixture fixture) : GraphReconciliationTests, IClassFixture<SingleNodeStandInServerFixture>
 {
     protected override TotalServer Server => fixture.Server;

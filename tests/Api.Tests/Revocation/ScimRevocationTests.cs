@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Api.Tests.SignIn;
 
 namespace Total.Api.Tests.Revocation;
@@ -250,6 +251,7 @@ public sealed class EmbeddedScimRevocationTests(StandInServerFixture fixture) : 
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeScimRevocationTests(SingleNodeStandInServerFixture fixture) : ScimRevocationTests, IClassFixture<SingleNodeStandInServerFixture>
 {
     protected override TotalServer Server => fixture.Server;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -314,6 +315,7 @@ public sealed class EmbeddedErrorsAndIsolationTests(EmbeddedScimServer fixture) 
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeErrorsAndIsolationTests(SingleNodeScimServer fixture) : ErrorsAndIsolationTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

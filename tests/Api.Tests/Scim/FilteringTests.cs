@@ -1,5 +1,6 @@
 using System.Net;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -171,6 +172,7 @@ public sealed class EmbeddedFilteringTests(EmbeddedScimServer fixture) : Filteri
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeFilteringTests(SingleNodeScimServer fixture) : FilteringTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

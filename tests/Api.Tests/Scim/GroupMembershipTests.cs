@@ -1,5 +1,6 @@
 using System.Net;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -419,6 +420,7 @@ public sealed class EmbeddedGroupMembershipTests(EmbeddedScimServer fixture) : G
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeGroupMembershipTests(SingleNodeScimServer fixture) : GroupMembershipTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -235,6 +236,7 @@ public sealed class EmbeddedGroupVersionTests(EmbeddedScimServer fixture) : Grou
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeGroupVersionTests(SingleNodeScimServer fixture) : GroupVersionTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

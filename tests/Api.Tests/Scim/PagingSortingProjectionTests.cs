@@ -1,5 +1,6 @@
 using System.Net;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -218,6 +219,7 @@ public sealed class EmbeddedPagingSortingProjectionTests(EmbeddedScimServer fixt
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodePagingSortingProjectionTests(SingleNodeScimServer fixture) : PagingSortingProjectionTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Grains.Abstractions.Provisioning;
 
 namespace Total.Api.Tests.Scim;
@@ -10,6 +11,7 @@ namespace Total.Api.Tests.Scim;
 /// after a full process restart, including the indexes rebuilt from PostgreSQL (unique names, externalId, membership),
 /// and so is the provisioning log.
 /// </summary>
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeDirectoryRestartTests
 {
     [Fact]

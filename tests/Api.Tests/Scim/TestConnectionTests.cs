@@ -1,5 +1,6 @@
 using System.Net;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -51,6 +52,7 @@ public sealed class EmbeddedTestConnectionTests(EmbeddedScimServer fixture) : Te
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeTestConnectionTests(SingleNodeScimServer fixture) : TestConnectionTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

@@ -1,5 +1,6 @@
 using System.Net;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -76,6 +77,7 @@ public sealed class EmbeddedUnsupportedRequestTests(EmbeddedScimServer fixture) 
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeUnsupportedRequestTests(SingleNodeScimServer fixture) : UnsupportedRequestTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

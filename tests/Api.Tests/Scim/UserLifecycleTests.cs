@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim;
 
@@ -342,6 +343,7 @@ public sealed class EmbeddedUserLifecycleTests(EmbeddedScimServer fixture) : Use
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeUserLifecycleTests(SingleNodeScimServer fixture) : UserLifecycleTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;

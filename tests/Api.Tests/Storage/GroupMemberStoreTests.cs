@@ -1,4 +1,5 @@
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Grains.Directory.Storage;
 using Total.Scim.Patch;
 
@@ -88,6 +89,7 @@ public sealed class InMemoryGroupMemberStoreTests : GroupMemberStoreTests
     protected override IGroupMemberStore Members => _store;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class PostgresGroupMemberStoreTests(MigratedDatabase database) : GroupMemberStoreTests, IClassFixture<MigratedDatabase>
 {
     protected override IScimResourceStore Resources => new PostgresScimResourceStore(database.DataSource);

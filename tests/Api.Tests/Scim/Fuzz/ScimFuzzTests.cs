@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Total.Api.Tests.Infrastructure;
+using Total.Api.Tests.Infrastructure.Requirements;
 
 namespace Total.Api.Tests.Scim.Fuzz;
 
@@ -112,6 +113,7 @@ public sealed class EmbeddedScimFuzzTests(EmbeddedScimServer fixture) : ScimFuzz
     protected override TotalServer Server => fixture.Server;
 }
 
+[Needs(Requirement.PostgreSQL)]
 public sealed class SingleNodeScimFuzzTests(SingleNodeScimServer fixture) : ScimFuzzTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;
