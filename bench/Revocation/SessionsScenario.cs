@@ -13,7 +13,8 @@ internal static class SessionsScenario
     {
         var o = bench.Options;
         var findings = bench.Findings;
-        var tenants = await bench.SetupAdminTenantsAsync("setup", "sessions", o.Tenants, o.AdminsPerTenant);
+        // Seeded as in Entra: a reconciliation reminder that reads an empty Graph would rightly revoke everyone mid-run.
+        var tenants = await bench.SetupAdminTenantsAsync("setup", "sessions", o.Tenants, o.AdminsPerTenant, seedGraph: true);
         var people = tenants.SelectMany(t => t.Admins.Select(a => (Tenant: t, User: a))).ToList();
         var browsers = await bench.SignInAsync("signin", people.Select(p => (p.Tenant.Tenant.TenantId, p.User)).ToList());
 
