@@ -29,6 +29,9 @@ public static class TotalApi
     /// <param name="configureServices">Runs last before the container is built; tests use it to swap the clock.</param>
     public static WebApplication Build(WebApplicationBuilder builder, Action<IServiceCollection>? configureServices = null)
     {
+        // Process-wide: no implicit default authentication scheme. With a single registered scheme ASP.NET would
+        // authenticate every request (SCIM calls included) with it; each endpoint group names the scheme it uses.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", isEnabled: true);
         builder.AddTotalOrleansForApi();
         builder.Services.AddTotalHealthChecks(builder.Configuration);
         builder.Services.AddOperatorApi(builder.Configuration);
@@ -40,6 +43,9 @@ public static class TotalApi
         builder.AddDevelopmentStandIns();
 #endif
         builder.AddConsoleSignIn();
+
+        // The console's Razor Pages (src/Api/Pages): everything under /Console needs a console session.
+        builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Console", SignInHosting.ConsolePolicy));
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -56,6 +62,7 @@ public static class TotalApi
         app.MapDevelopmentStandIns();
 #endif
         app.MapConsoleSignIn();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -21,9 +21,6 @@ public static class OperatorApi
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddValidatedOptions<OperatorOptions, OperatorOptionsValidator>(configuration, OperatorOptions.Section);
         services.AddSingleton<OperatorKey>();
-        // No implicit default scheme: with a single registered scheme ASP.NET would authenticate every request
-        // (SCIM calls included) with it. Each endpoint group names the scheme it uses.
-        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", isEnabled: true);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(OperatorKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -52,7 +52,6 @@ public static class SignInHosting
             .RequireAuthenticatedUser()
             .RequireClaim(ConsoleClaims.TenantId));
         services.AddAntiforgery(options => ConsoleAntiforgery.Configure(options, builder.Environment.IsDevelopment()));
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Console", ConsolePolicy));
         return builder;
     }
 
@@ -113,7 +112,6 @@ public static class SignInHosting
                 ? new EntraChallenge(VendorOidcScheme.Name, VendorOidcScheme.For(settings, properties), tenantId)
                 : Results.Redirect(SignInTokenValidation.NoAccessUrl(NoAccessReason.SignInNotConfigured, tenantId));
         });
-        app.MapRazorPages();
         return app;
     }
 }

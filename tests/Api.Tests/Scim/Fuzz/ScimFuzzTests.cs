@@ -108,12 +108,14 @@ public abstract class ScimFuzzTests
     }
 }
 
+[Collection(ProcessHeapCollection.Name)]
 public sealed class EmbeddedScimFuzzTests(EmbeddedScimServer fixture) : ScimFuzzTests, IClassFixture<EmbeddedScimServer>
 {
     protected override TotalServer Server => fixture.Server;
 }
 
 [Needs(Requirement.PostgreSQL)]
+[Collection(ProcessHeapCollection.Name)]
 public sealed class SingleNodeScimFuzzTests(SingleNodeScimServer fixture) : ScimFuzzTests, IClassFixture<SingleNodeScimServer>
 {
     protected override TotalServer Server => fixture.Server;
