@@ -18,10 +18,10 @@ public static class ScimDirectory
         var filter = query.Filter is null ? null : new ScimFilter(rawFilter!, query.Filter);
         if (filter is { Node: ComparisonNode } && query is { SortBy: null, StartIndex: 1, Count: > 0 } && DirectoryShards.PinnedName(filter.Node, schema) is { } name)
         {
-            return LookUpAsync(grains.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, schema.Name, DirectoryShards.Of(DirectoryShards.KeyOf(name)))), filter, query.Count);
+            return LookUpAsync(grains.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, schema, DirectoryShards.Of(DirectoryShards.KeyOf(name)))), filter, query.Count);
         }
 
-        return grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, schema.Name)).QueryAsync(DirectoryQuery.For(
+        return grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, schema)).QueryAsync(DirectoryQuery.For(
             filter,
             query.SortBy?.ToString(),
             query.SortOrder == ScimSortOrder.Descending,

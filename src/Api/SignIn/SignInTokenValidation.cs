@@ -7,6 +7,7 @@ using Total.Api.Logging;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
+using Total.Scim.Schema;
 
 namespace Total.Api.SignIn;
 
@@ -120,7 +121,7 @@ public static class SignInTokenValidation
             return NoAccessReason.NotProvisioned;
         }
 
-        var user = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User")).FindByNameAsync(preferredUsername);
+        var user = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.User)).FindByNameAsync(preferredUsername);
         return user is not null ? NoAccessReason.ExternalIdMappingWrong : NoAccessReason.NotProvisioned;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
+using Total.Scim.Schema;
 
 namespace Total.DevStandIns.Entra;
 
@@ -17,7 +18,7 @@ internal sealed record ProvisionedDirectory(string? TenantId, IReadOnlyList<Prov
             return new ProvisionedDirectory(null, [], 0, null);
         }
 
-        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User"))
+        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.User))
             .QueryAsync(new DirectoryQuery(null, "userName", false, 1, PageSize));
         if (page.Error is not null)
         {

@@ -1,3 +1,5 @@
+using Total.Scim.Schema;
+
 namespace Total.Grains.Abstractions.Directory;
 
 /// <summary>Grain keys of tenant-scoped SCIM grains: every key starts with the tenant, so no id crosses tenants.</summary>
@@ -11,7 +13,14 @@ public static class ScimKeys
         return (key[..slash], key[(slash + 1)..]);
     }
 
-    public static string Shard(string tenantId, string resourceType, int shard) => $"{tenantId}/{resourceType}/{shard}";
+    public static string Shard(string tenantId, ScimResourceSchema type, int shard) => $"{tenantId}/{type.Name}/{shard}";
 
-    public static string Query(string tenantId, string resourceType) => $"{tenantId}/{resourceType}";
+    public static string Query(string tenantId, ScimResourceSchema type) => $"{tenantId}/{type.Name}";
+
+    /// <summary>The tenant and resource type of a <see cref="Query"/> key.</summary>
+    public static (string TenantId, ScimResourceSchema Type) ParseQuery(string key)
+    {
+        var (tenantId, type) = Parse(key);
+        return (tenantId, ScimResourceSchema.Named(type));
+    }
 }

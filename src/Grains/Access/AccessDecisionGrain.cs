@@ -4,6 +4,7 @@ using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Directory;
 using Total.Scim.Json;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Access;
 
@@ -31,7 +32,7 @@ public sealed class AccessDecisionGrain : Grain, IAccessDecisionGrain
             return null;
         }
 
-        var users = await GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User")).FindByExternalIdAsync(oid, max: 2);
+        var users = await GrainFactory.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.User)).FindByExternalIdAsync(oid, max: 2);
         if (users.Count == 0)
         {
             return (null, Deny($"No provisioned user has externalId {oid}. Check that the user (or a group they are in) is assigned to the TOTAL app in Entra, and that the mapping externalId ← objectId is set."));

@@ -28,8 +28,7 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
 
     public async Task<DirectoryPage> QueryAsync(DirectoryQuery query)
     {
-        var (tenantId, typeName) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        var schema = typeName == "Group" ? ScimResourceSchema.Group : ScimResourceSchema.User;
+        var (tenantId, schema) = ScimKeys.ParseQuery(this.GetPrimaryKeyString());
         FilterNode? filter;
         try
         {
@@ -41,10 +40,10 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
 
             if (query.SortBy is not null && (!ScimAttributePath.TryParse(query.SortBy, out var sortPath) || schema.Resolve(sortPath).Attribute is null))
             {
-                throw ScimException.InvalidValue($"sortBy '{query.SortBy}' is not an attribute of {typeName}.");
+                throw ScimException.InvalidValue($"sortBy '{query.SortBy}' is not an attribute of {schema.Name}.");
             }
 
-            if (filter is not null && typeName == "Group" && ReferencesMembers(filter))
+            if (filter is not null && schema == ScimResourceSchema.Group && ReferencesMembers(filter))
             {
                 return await QueryByMemberAsync(tenantId, filter, schema, query);
             }
@@ -54,7 +53,7 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
             return new DirectoryPage(0, [], ScimOutcomes.From(exception));
         }
 
-        var shards = ShardsFor(tenantId, typeName, filter, schema);
+        var shards = ShardsFor(tenantId, filter, schema);
         var top = query.StartIndex - 1 + query.Count;
 
         // A first page (every Entra look-up) carries its resources in the same call; deeper pages fetch only the page.
@@ -102,8 +101,8 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
 
     public async Task<string?> FindByNameAsync(string name)
     {
-        var (tenantId, typeName) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        return (await Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(name))).FindByNameAsync(name))?.Resource;
+        var (tenantId, schema) = ScimKeys.ParseQuery(this.GetPrimaryKeyString());
+        return (await Shard(tenantId, schema, DirectoryShards.Of(DirectoryShards.KeyOf(name))).FindByNameAsync(name))?.Resource;
     }
 
     public async Task<IReadOnlyList<string>> FindByExternalIdAsync(string externalId, int max) =>
@@ -119,22 +118,22 @@ public sealed class DirectoryQueryGrain(IGroupMemberStore members, IOptions<Scim
 
     private async Task<IEnumerable<ShardHit>> FindByExternalIdHitsAsync(string externalId)
     {
-        var (tenantId, typeName) = ScimKeys.Parse(this.GetPrimaryKeyString());
-        var found = await Task.WhenAll(Enumerable.Range(0, DirectoryShards.Count).Select(shard => Shard(tenantId, typeName, shard).FindByExternalIdAsync(externalId)));
+        var (tenantId, schema) = ScimKeys.ParseQuery(this.GetPrimaryKeyString());
+        var found = await Task.WhenAll(Enumerable.Range(0, DirectoryShards.Count).Select(shard => Shard(tenantId, schema, shard).FindByExternalIdAsync(externalId)));
         return found.SelectMany(hits => hits);
     }
 
-    private IDirectoryShardGrain Shard(string tenantId, string typeName, int shard) =>
-        (_shards ??= [.. Enumerable.Range(0, DirectoryShards.Count).Select(n => GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, typeName, n)))])[shard];
+    private IDirectoryShardGrain Shard(string tenantId, ScimResourceSchema schema, int shard) =>
+        (_shards ??= [.. Enumerable.Range(0, DirectoryShards.Count).Select(n => GrainFactory.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, schema, n)))])[shard];
 
-    private List<IDirectoryShardGrain> ShardsFor(string tenantId, string typeName, FilterNode? filter, ScimResourceSchema schema)
+    private List<IDirectoryShardGrain> ShardsFor(string tenantId, FilterNode? filter, ScimResourceSchema schema)
     {
         if (filter is not null && DirectoryShards.PinnedName(filter, schema) is { } name)
         {
-            return [Shard(tenantId, typeName, DirectoryShards.Of(DirectoryShards.KeyOf(name)))];
+            return [Shard(tenantId, schema, DirectoryShards.Of(DirectoryShards.KeyOf(name)))];
         }
 
-        return Enumerable.Range(0, DirectoryShards.Count).Select(shard => Shard(tenantId, typeName, shard)).ToList();
+        return Enumerable.Range(0, DirectoryShards.Count).Select(shard => Shard(tenantId, schema, shard)).ToList();
     }
 
     /// <summary>

@@ -37,8 +37,8 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, IOptions<ScimL
         var parts = this.GetPrimaryKeyString().Split('/');
         var (typeName, shard) = (parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
         _tenantId = parts[0];
-        _type = typeName == "Group" ? ScimResourceType.Group : ScimResourceType.User;
-        _schema = _type == ScimResourceType.Group ? ScimResourceSchema.Group : ScimResourceSchema.User;
+        _schema = ScimResourceSchema.Named(typeName);
+        _type = ScimResourceTypes.Of(_schema);
         _uniqueAttribute = _schema.UniqueAttribute;
         _uniqueNameComparison = _schema.Resolve(new ScimAttributePath(null, _uniqueAttribute)).Attribute?.CaseExact == true ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         foreach (var row in await store.ListShardAsync(_tenantId, _type, shard, cancellationToken))

@@ -18,7 +18,7 @@ namespace Total.Grains.Directory;
 /// </remarks>
 public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type, IScimResourceStore store, IGroupMemberStore members, IGrainFactory grains, int maxStringLength, Action onStorageFailure)
 {
-    private readonly ScimResourceSchema _schema = type == ScimResourceType.User ? ScimResourceSchema.User : ScimResourceSchema.Group;
+    private readonly ScimResourceSchema _schema = type.Schema();
 
     public string TypeName => _schema.Name;
 
@@ -154,7 +154,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     }
 
     private IDirectoryShardGrain ShardOf(string uniqueKey) =>
-        grains.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, TypeName, DirectoryShards.Of(uniqueKey)));
+        grains.GetGrain<IDirectoryShardGrain>(ScimKeys.Shard(tenantId, _schema, DirectoryShards.Of(uniqueKey)));
 
     private static DirectoryEntry Entry(StoredResource row) => new(row.Id, row.UniqueKey, row.ExternalId, row.Body);
 }

@@ -1,6 +1,7 @@
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory;
 using Total.Scim.Json;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Reconciliation;
 
@@ -17,7 +18,7 @@ public sealed record AdminGroupTargets(IReadOnlyList<string> ObjectIds, IReadOnl
     {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         var uncheckable = new List<string>();
-        var query = grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "Group"));
+        var query = grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.Group));
         foreach (var entry in adminGroups)
         {
             if (Guid.TryParse(entry, out var objectId))

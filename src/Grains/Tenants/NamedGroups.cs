@@ -2,6 +2,7 @@ using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
 using Total.Grains.Directory;
 using Total.Scim.Json;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Tenants;
 
@@ -11,7 +12,7 @@ public static class NamedGroups
     /// <summary>The ids of the provisioned groups whose displayName or externalId is one of <paramref name="entries"/>.</summary>
     public static async Task<IReadOnlyList<string>> IdsAsync(IGrainFactory grains, string tenantId, IEnumerable<string> entries)
     {
-        var query = grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "Group"));
+        var query = grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.Group));
         var ids = new List<string>();
         foreach (var entry in entries)
         {

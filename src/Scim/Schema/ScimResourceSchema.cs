@@ -66,6 +66,11 @@ public sealed class ScimResourceSchema
         [],
         "displayName");
 
+    /// <summary>The resource type called <paramref name="name"/> (<c>User</c>, <c>Group</c>), as grain keys and <c>meta.resourceType</c> name it.</summary>
+    /// <exception cref="ArgumentException">No such resource type.</exception>
+    public static ScimResourceSchema Named(string name) =>
+        name == User.Name ? User : name == Group.Name ? Group : throw new ArgumentException($"'{name}' is not a SCIM resource type of this service.", nameof(name));
+
     /// <summary>Finds an extension schema by URN, ignoring case.</summary>
     public ScimSchemaDefinition? FindExtension(string urn)
     {

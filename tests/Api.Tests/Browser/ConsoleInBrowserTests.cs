@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Total.Api.Tests.Infrastructure.Requirements;
 using Total.Grains.Abstractions.Directory;
+using Total.Scim.Schema;
 
 namespace Total.Api.Tests.Browser;
 
@@ -97,8 +98,8 @@ public sealed class ConsoleInBrowserTests(BrowserFixture fixture) : IClassFixtur
     private async Task ChangeAdminMembershipAsync(string userName, string op)
     {
         var grains = fixture.Server.Services.GetRequiredService<IGrainFactory>();
-        var user = (await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", "User")).QueryAsync(new DirectoryQuery($"userName eq \"{userName}\"", null, false, 1, 1))).Resources.Single();
-        var group = (await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", "Group")).QueryAsync(new DirectoryQuery("displayName eq \"TOTAL-Admins\"", null, false, 1, 1))).Resources.Single();
+        var user = (await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", ScimResourceSchema.User)).QueryAsync(new DirectoryQuery($"userName eq \"{userName}\"", null, false, 1, 1))).Resources.Single();
+        var group = (await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", ScimResourceSchema.Group)).QueryAsync(new DirectoryQuery("displayName eq \"TOTAL-Admins\"", null, false, 1, 1))).Resources.Single();
         var userId = (string)JsonNode.Parse(user)!["id"]!;
         var groupId = (string)JsonNode.Parse(group)!["id"]!;
 

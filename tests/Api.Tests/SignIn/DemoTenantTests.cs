@@ -86,7 +86,7 @@ public sealed class DemoTenantTests : IAsyncLifetime
     private async Task<JsonObject> DemoResourceAsync(string resourceType, string filter)
     {
         var page = await _server!.Services.GetRequiredService<IGrainFactory>()
-            .GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", resourceType))
+            .GetGrain<IDirectoryQueryGrain>(ScimKeys.Query("demo", Total.Scim.Schema.ScimResourceSchema.Named(resourceType)))
             .QueryAsync(new DirectoryQuery(filter, null, false, 1, 1));
         return JsonNode.Parse(Assert.Single(page.Resources))!.AsObject();
     }

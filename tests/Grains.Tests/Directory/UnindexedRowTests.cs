@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Directory.Storage;
 using Total.Grains.Tests.Infrastructure;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Tests.Directory;
 
@@ -18,7 +19,7 @@ public sealed class UnindexedRowTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var tenant = "t" + Guid.NewGuid().ToString("N")[..8];
         var lookup = new DirectoryQuery("userName eq \"grace@contoso.example\"", null, false, 1, 10);
-        var directory = fixture.Grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenant, "User"));
+        var directory = fixture.Grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenant, ScimResourceSchema.User));
         Assert.Equal(0, (await directory.QueryAsync(lookup)).TotalResults);
         var store = fixture.SiloServices.GetRequiredService<IScimResourceStore>();
 

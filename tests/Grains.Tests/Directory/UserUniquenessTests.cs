@@ -1,6 +1,7 @@
 using Total.Grains.Abstractions.Directory;
 
 using Total.Grains.Tests.Infrastructure;
+using Total.Scim.Schema;
 
 namespace Total.Grains.Tests.Directory;
 
@@ -18,7 +19,7 @@ public sealed class UserUniquenessTests(GrainClusterFixture fixture) : IClassFix
 
         Assert.Single(outcomes, o => o.Status == 201);
         Assert.All(outcomes.Where(o => o.Status != 201), o => Assert.Equal((409, "uniqueness"), (o.Status, o.ScimType)));
-        var page = await fixture.Grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenant, "User"))
+        var page = await fixture.Grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenant, ScimResourceSchema.User))
             .QueryAsync(new DirectoryQuery("userName eq \"race@contoso.example\"", null, false, 1, 10));
         Assert.Equal(1, page.TotalResults);
     }

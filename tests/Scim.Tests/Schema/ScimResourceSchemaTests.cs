@@ -107,4 +107,13 @@ public class ScimResourceSchemaTests
     {
         Assert.False(ScimAttributePath.TryParse(text, out _));
     }
+
+    [Fact]
+    public void Each_resource_type_is_found_by_its_name_and_names_its_unique_attribute()
+    {
+        Assert.Same(ScimResourceSchema.User, ScimResourceSchema.Named("User"));
+        Assert.Same(ScimResourceSchema.Group, ScimResourceSchema.Named("Group"));
+        Assert.Equal(("userName", "displayName"), (ScimResourceSchema.User.UniqueAttribute, ScimResourceSchema.Group.UniqueAttribute));
+        Assert.Throws<ArgumentException>(() => ScimResourceSchema.Named("user"));
+    }
 }

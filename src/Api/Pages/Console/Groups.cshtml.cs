@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Total.Api.SignIn;
 using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Tenants;
+using Total.Scim.Schema;
 
 namespace Total.Api.Pages.Console;
 
@@ -23,7 +24,7 @@ public sealed class GroupsModel(IGrainFactory grains) : PageModel
         var tenantId = User.FindFirst(ConsoleClaims.TenantId)!.Value;
         PageNumber = Math.Max(1, p ?? 1);
         var tenant = (await grains.GetGrain<ITenantGrain>(tenantId).GetAsync())!;
-        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "Group"))
+        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.Group))
             .QueryAsync(new DirectoryQuery(null, "displayName", false, ((PageNumber - 1) * PageSize) + 1, PageSize));
         TotalResults = page.TotalResults;
         Groups = await Task.WhenAll(page.Resources.Select(async resource =>

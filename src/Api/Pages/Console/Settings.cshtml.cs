@@ -10,6 +10,7 @@ using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
 using Total.Hosting.Http;
+using Total.Scim.Schema;
 
 namespace Total.Api.Pages.Console;
 
@@ -171,7 +172,7 @@ public sealed class SettingsModel(IGrainFactory grains, ScimBaseUrl scimBaseUrl,
         EntraApp = TenantEntraApp.Of(Tenant, vendorApp, Request);
         SharedRedirectUri = vendorApp.RedirectUri(root);
         SignInLink = $"{root}/t/{TenantId}";
-        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(TenantId, "Group"))
+        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(TenantId, ScimResourceSchema.Group))
             .QueryAsync(new DirectoryQuery(null, "displayName", false, 1, MaxGroupsListed));
         Groups = page.Resources.Select(json => JsonNode.Parse(json)!.AsObject())
             .Select(g => new ProvisionedGroup((string)g["id"]!, (string?)g["displayName"] ?? "", (string?)g["externalId"]))

@@ -6,6 +6,7 @@ using Total.Grains.Abstractions.Directory;
 using Total.Grains.Abstractions.Provisioning;
 using Total.Grains.Abstractions.Reconciliation;
 using Total.Grains.Abstractions.Tenants;
+using Total.Scim.Schema;
 
 namespace Total.Api.Pages.Console;
 
@@ -22,8 +23,8 @@ public sealed class SetupCheckModel(IGrainFactory grains, VendorApp vendorApp) :
         var tenantId = User.FindFirst(ConsoleClaims.TenantId)!.Value;
         var tenant = (await grains.GetGrain<ITenantGrain>(tenantId).GetAsync())!;
         var provisioning = await grains.GetGrain<IProvisioningLogGrain>(tenantId).StatusAsync();
-        var users = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User")).QueryAsync(new DirectoryQuery(null, null, false, 1, UserSample));
-        var groups = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "Group")).QueryAsync(new DirectoryQuery(null, null, false, 1, GroupLimit));
+        var users = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.User)).QueryAsync(new DirectoryQuery(null, null, false, 1, UserSample));
+        var groups = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.Group)).QueryAsync(new DirectoryQuery(null, null, false, 1, GroupLimit));
         var observedGroups = await Task.WhenAll(groups.Resources.Select(async resource =>
         {
             var group = JsonNode.Parse(resource)!.AsObject();

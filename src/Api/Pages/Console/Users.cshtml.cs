@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Total.Api.SignIn;
 using Total.Grains.Abstractions.Access;
 using Total.Grains.Abstractions.Directory;
+using Total.Scim.Schema;
 
 namespace Total.Api.Pages.Console;
 
@@ -29,7 +30,7 @@ public sealed class UsersModel(IGrainFactory grains) : PageModel
         PageNumber = Math.Max(1, p ?? 1);
         var literal = Query is null ? null : JsonSerializer.Serialize(Query);
         var filter = literal is null ? null : $"userName sw {literal} or displayName co {literal} or externalId eq {literal}";
-        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, "User"))
+        var page = await grains.GetGrain<IDirectoryQueryGrain>(ScimKeys.Query(tenantId, ScimResourceSchema.User))
             .QueryAsync(new DirectoryQuery(filter, "userName", false, ((PageNumber - 1) * PageSize) + 1, PageSize));
         TotalResults = page.TotalResults;
         var decisions = grains.GetGrain<IAccessDecisionGrain>(tenantId);
