@@ -17,6 +17,13 @@ public static class ScimKeys
 
     public static string Query(string tenantId, ScimResourceSchema type) => $"{tenantId}/{type.Name}";
 
+    /// <summary>The tenant, resource type and shard number of a <see cref="Shard"/> key.</summary>
+    public static (string TenantId, ScimResourceSchema Type, int Shard) ParseShard(string key)
+    {
+        var parts = key.Split('/');
+        return (parts[0], ScimResourceSchema.Named(parts[1]), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The tenant and resource type of a <see cref="Query"/> key.</summary>
     public static (string TenantId, ScimResourceSchema Type) ParseQuery(string key)
     {

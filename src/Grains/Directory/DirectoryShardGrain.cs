@@ -26,7 +26,6 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, IOptions<ScimL
     // Ignoring case: a settings entry names a group's Entra object id in any case; SCIM filters confirm their own match.
     private readonly Dictionary<string, HashSet<string>> _byExternalId = new(StringComparer.OrdinalIgnoreCase);
     private ScimResourceSchema _schema = ScimResourceSchema.User;
-    private string _uniqueAttribute = "userName";
     // How the filter evaluator compares the unique attribute (userName and displayName are not case-exact).
     private StringComparison _uniqueNameComparison = StringComparison.OrdinalIgnoreCase;
     private string _tenantId = "";
@@ -34,13 +33,9 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, IOptions<ScimL
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var parts = this.GetPrimaryKeyString().Split('/');
-        var (typeName, shard) = (parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
-        _tenantId = parts[0];
-        _schema = ScimResourceSchema.Named(typeName);
+        (_tenantId, _schema, var shard) = ScimKeys.ParseShard(this.GetPrimaryKeyString());
         _type = ScimResourceTypes.Of(_schema);
-        _uniqueAttribute = _schema.UniqueAttribute;
-        _uniqueNameComparison = _schema.Resolve(new ScimAttributePath(null, _uniqueAttribute)).Attribute?.CaseExact == true ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        _uniqueNameComparison = _schema.Resolve(new ScimAttributePath(null, _schema.UniqueAttribute)).Attribute?.CaseExact == true ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         foreach (var row in await store.ListShardAsync(_tenantId, _type, shard, cancellationToken))
         {
             Index(Entry(row));
@@ -85,7 +80,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, IOptions<ScimL
             if (uniqueName is not null)
             {
                 // Entra's look-up: compared as the evaluator would, on the one attribute, without parsing the resource.
-                if (!string.Equals(TopLevelString(entry.Utf8, _uniqueAttribute), uniqueName, _uniqueNameComparison))
+                if (!string.Equals(TopLevelString(entry.Utf8, _schema.UniqueAttribute), uniqueName, _uniqueNameComparison))
                 {
                     continue;
                 }
@@ -146,7 +141,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, IOptions<ScimL
     /// <summary>The value of a filter that is exactly <c>&lt;unique attribute&gt; eq "value"</c> (Entra's look-up), or null.</summary>
     private string? UniqueNameEquality(FilterNode? filter, IReadOnlyList<EqualityLookup>? terms) =>
         filter is ComparisonNode && terms is [_]
-            && string.Equals(terms[0].AttributePath, _uniqueAttribute, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(terms[0].AttributePath, _schema.UniqueAttribute, StringComparison.OrdinalIgnoreCase)
             ? terms[0].Value
             : null;
 
@@ -182,7 +177,7 @@ public sealed class DirectoryShardGrain(IScimResourceStore store, IOptions<ScimL
 
         foreach (var term in terms)
         {
-            if (string.Equals(term.AttributePath, _uniqueAttribute, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(term.AttributePath, _schema.UniqueAttribute, StringComparison.OrdinalIgnoreCase))
             {
                 return _idsByUniqueKey.TryGetValue(DirectoryShards.KeyOf(term.Value), out var id) && _entries.TryGetValue(id, out var entry) ? [entry] : [];
             }

@@ -20,18 +20,14 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
 {
     private readonly ScimResourceSchema _schema = type.Schema();
 
-    public string TypeName => _schema.Name;
-
-    public string UniqueAttribute => _schema.UniqueAttribute;
-
     /// <summary>Stamps a new resource as version 1 and inserts it: the row, or why it was refused.</summary>
     /// <exception cref="Total.Scim.Errors.ScimException">400 invalidValue when a string is longer than the limit.</exception>
     public async Task<(StoredResource? Row, ScimOutcome? Refused)> CreateAsync(string id, JsonObject normalized, DateTimeOffset now)
     {
         StringValueLimit.Check(normalized, maxStringLength);
-        var stored = ResourceMeta.Stamp(normalized, id, TypeName, now, now, 1);
+        var stored = ResourceMeta.Stamp(normalized, id, _schema.Name, now, now, 1);
         var row = ToRow(id, stored, 1);
-        var refused = await GuardAsync(() => InsertAsync(row, (string)stored[UniqueAttribute]!), row.UniqueKey);
+        var refused = await GuardAsync(() => InsertAsync(row, (string)stored[_schema.UniqueAttribute]!), row.UniqueKey);
         return refused is null ? (row, null) : (null, refused);
     }
 
@@ -56,9 +52,9 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
 
         StringValueLimit.Check(next, maxStringLength);
         var version = current.Version + 1;
-        var stored = ResourceMeta.Stamp(next, current.Id, TypeName, ResourceMeta.Created(currentResource), now, version);
+        var stored = ResourceMeta.Stamp(next, current.Id, _schema.Name, ResourceMeta.Created(currentResource), now, version);
         var row = ToRow(current.Id, stored, version, current.PrivateState);
-        var refused = await GuardAsync(() => UpdateAsync(current, row, (string)stored[UniqueAttribute]!, members), current.UniqueKey, row.UniqueKey);
+        var refused = await GuardAsync(() => UpdateAsync(current, row, (string)stored[_schema.UniqueAttribute]!, members), current.UniqueKey, row.UniqueKey);
         return refused is null ? (row, null) : (current, refused);
     }
 
@@ -97,7 +93,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         tenantId,
         type,
         id,
-        DirectoryShards.KeyOf((string)stored[UniqueAttribute]!),
+        DirectoryShards.KeyOf((string)stored[_schema.UniqueAttribute]!),
         (string?)stored["externalId"],
         version,
         ScimJson.Write(stored),
@@ -111,7 +107,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         {
             return written == StoreWriteResult.UniqueKeyTaken
                 ? await NameTakenAsync(row.UniqueKey, uniqueValue)
-                : ScimOutcomes.Conflict($"{TypeName} '{row.Id}' already exists.");
+                : ScimOutcomes.Conflict($"{_schema.Name} '{row.Id}' already exists.");
         }
 
         await ShardOf(row.UniqueKey).UpsertAsync(Entry(row));
@@ -126,7 +122,7 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
         {
             return written == StoreWriteResult.UniqueKeyTaken
                 ? await NameTakenAsync(next.UniqueKey, uniqueValue)
-                : ScimOutcomes.Conflict($"{TypeName} '{next.Id}' was changed by another request at the same time; retry.");
+                : ScimOutcomes.Conflict($"{_schema.Name} '{next.Id}' was changed by another request at the same time; retry.");
         }
 
         await ShardOf(next.UniqueKey).UpsertAsync(Entry(next));
@@ -146,11 +142,11 @@ public sealed class ScimResourceLifecycle(string tenantId, ScimResourceType type
     {
         if (await store.GetByUniqueKeyAsync(tenantId, type, uniqueKey) is not { } owner)
         {
-            return ScimOutcome.Error(409, "uniqueness", $"{UniqueAttribute} '{uniqueValue}' is already used in this tenant.");
+            return ScimOutcome.Error(409, "uniqueness", $"{_schema.UniqueAttribute} '{uniqueValue}' is already used in this tenant.");
         }
 
         await ShardOf(uniqueKey).UpsertAsync(Entry(owner));
-        return ScimOutcomes.Uniqueness(UniqueAttribute, uniqueValue, owner.Id);
+        return ScimOutcomes.Uniqueness(_schema.UniqueAttribute, uniqueValue, owner.Id);
     }
 
     private IDirectoryShardGrain ShardOf(string uniqueKey) =>
